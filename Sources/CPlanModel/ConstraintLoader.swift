@@ -1,0 +1,98 @@
+import CPlanCore
+import CPlanYAML
+import Foundation
+
+/// Loads manifests and rule packs from files and folders, resolves the packs that manifests name,
+/// and checks what no single file can show (duplicate rule ids, unknown dimensions, missing packs).
+public struct ConstraintLoader: Sendable {
+  /// Folders searched for packs, before the nearest `Constraints/packs`.
+  public var packFolders: [String]
+  /// Caps applied to every YAML file.
+  public var limits: YAMLLimits
+
+  /// Creates a loader.
+  /// - Parameters:
+  ///   - packFolders: extra folders to search for packs.
+  ///   - limits: YAML caps.
+  public init(packFolders: [String] = [], limits: YAMLLimits = .standard) {
+    self.packFolders = packFolders
+    self.limits = limits
+  }
+
+  /// Loads every manifest and pack found at `paths` (files, or folders searched recursively for
+  /// `.yaml`/`.yml`), with the packs the manifests name.
+  public func load(paths: [String]) -> ConstraintSet {
+    var set = ConstraintSet()
+    var diagnostics: [Diagnostic] = []
+    var given: [String] = []
+    for path in paths {
+      let found = Self.expand(path)
+      if found.isEmpty {
+        diagnostics.append(
+          .error("io-unreadable", "no such file or folder, or no YAML files in it",
+            at: .start(of: path)))
+      }
+      given += found
+    }
+    var seen = Set<String>()
+    for file in given where seen.insert(URL(fileURLWithPath: file).standardized.path).inserted {
+      let (kind, manifest, pack, fileDiagnostics) = Self.read(file, limits: limits)
+      set.files.append((file, kind))
+      diagnostics += fileDiagnostics
+      if let manifest { set.manifests.append(manifest) }
+      if let pack { set.packs.append(pack) }
+    }
+    diagnostics += resolvePacks(&set, loadedFiles: seen)
+    diagnostics += CrossChecks.run(on: set)
+    set.diagnostics = diagnostics.sortedForOutput()
+    return set
+  }
+
+  /// Reads one file as a manifest or pack.
+  static func read(_ file: String, limits: YAMLLimits)
+    -> (FileKind?, Manifest?, RulePack?, [Diagnostic])
+  {
+    let loaded = YAMLLoader.load(path: file, limits: limits)
+    guard let root = loaded.root else { return (nil, nil, nil, loaded.diagnostics) }
+    let context = DecodeContext()
+    var diagnostics = loaded.diagnostics
+    let kind = FileKind.classify(root)
+    var manifest: Manifest?
+    var pack: RulePack?
+    switch kind {
+    case .manifest: manifest = Manifest.decode(root, file: file, in: context)
+    case .pack: pack = RulePack.decode(root, file: file, in: context)
+    case .openAPI, .corpora: break
+    case nil:
+      context.error(
+        "unknown-kind",
+        "not a cplan manifest or rule pack: the document is \(root.typeDescription) without "
+          + "'rules', 'framework' or 'dimensions'",
+        at: root.start,
+        suggestion: "a manifest needs 'framework' and 'dimensions'; a pack needs 'rules'")
+    }
+    diagnostics += context.diagnostics
+    return (kind, manifest, pack, diagnostics)
+  }
+
+  /// The YAML files at a path: the file itself, or a folder's `.yaml`/`.yml` files (recursively,
+  /// hidden entries skipped), sorted by path.
+  public static func expand(_ path: String) -> [String] {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return [] }
+    guard isFolder.boolValue else { return [path] }
+    guard
+      let walker = FileManager.default.enumerator(
+        at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey],
+        options: [.skipsHiddenFiles])
+    else { return [] }
+    var files: [String] = []
+    let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+    let root = URL(fileURLWithPath: path).standardized.path
+    for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension) {
+      let full = url.standardized.path
+      files.append(full.hasPrefix(root + "/") ? base + full.dropFirst(root.count) : full)
+    }
+    return files.sorted()
+  }
+}

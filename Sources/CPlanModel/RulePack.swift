@@ -1,0 +1,133 @@
+import CPlanCore
+
+/// Versioned, cited convention statements for one framework, library, database or architecture.
+public struct RulePack: Sendable {
+  /// The file it was read from.
+  public var file: String
+  /// Kebab-case id, named by manifests.
+  public var id: String
+  /// Where the id was written.
+  public var idLocation: SourceLocation
+  /// Semantic version of the pack's content.
+  public var version: String
+  /// One line.
+  public var title: String
+  /// Longer description.
+  public var description: String?
+  /// Which manifests the pack fits (always, when absent).
+  public var applies: Condition
+  /// Default corpus of the rules' sources.
+  public var corpus: String?
+  /// The rules, in file order.
+  public var rules: [Rule]
+}
+
+/// How binding a rule is.
+public enum RuleSeverity: String, Sendable, CaseIterable, Codable, Comparable {
+  case must
+  case should
+  case note
+
+  private var rank: Int {
+    switch self {
+    case .must: 0
+    case .should: 1
+    case .note: 2
+    }
+  }
+
+  /// `must` sorts first.
+  public static func < (lhs: RuleSeverity, rhs: RuleSeverity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// What a rule is about; the case order is the order of topics in a plan.
+public enum Topic: String, Sendable, CaseIterable, Codable, Comparable {
+  case files, packaging, startup, settings, routing, request, auth, validation, errors
+  case serialization, contract, architecture, database, schema, orm, sessions, transactions
+  case migrations, async, pipeline
+
+  /// Plan order.
+  public static func < (lhs: Topic, rhs: Topic) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}
+
+/// One explicit, checkable convention statement.
+public struct Rule: Sendable {
+  /// Kebab-case id, unique across all loaded packs.
+  public var id: String
+  /// Where the id was written.
+  public var idLocation: SourceLocation
+  /// The id of the pack holding it.
+  public var packID: String
+  /// When the rule applies.
+  public var when: Condition
+  /// How binding it is.
+  public var severity: RuleSeverity
+  /// What it is about.
+  public var topic: Topic
+  /// The statement itself, imperative.
+  public var statement: String
+  /// Why it matters.
+  public var rationale: String?
+  /// Where it is documented.
+  public var sources: [RuleSource]
+  /// Rules it contradicts.
+  public var conflicts: [Located<String>]
+  /// Former ids.
+  public var deprecatedAliases: [String]
+  /// A static check of generated code.
+  public var check: RuleCheck?
+  /// Code that passes and fails the check.
+  public var examples: RuleExamples?
+}
+
+/// Where a rule's statement is documented.
+public enum RuleSource: Sendable, Hashable {
+  /// A passage of a local documentation corpus.
+  case corpus(corpus: String, path: String, line: Int, quote: String, location: SourceLocation)
+  /// A web page, not checked locally.
+  case url(url: String, section: String?, location: SourceLocation)
+}
+
+/// The kinds of static check a rule can carry.
+public enum CheckKind: String, Sendable, CaseIterable, Codable {
+  case requireFile = "require-file"
+  case requirePattern = "require-pattern"
+  case forbidPattern = "forbid-pattern"
+  case forbidImport = "forbid-import"
+}
+
+/// A static check of generated code.
+public struct RuleCheck: Sendable, Hashable {
+  /// What kind of check.
+  public var kind: CheckKind
+  /// Glob of the files it looks at.
+  public var files: String?
+  /// Regular expression, for pattern checks.
+  public var pattern: String?
+  /// Required file, for `require-file`.
+  public var path: String?
+  /// Forbidden module, for `forbid-import`.
+  public var module: String?
+  /// Message of a finding.
+  public var message: String?
+}
+
+/// Example files that pass and fail a rule's check.
+public struct RuleExamples: Sendable, Hashable {
+  /// Files the check accepts.
+  public var pass: [ExampleFile]
+  /// Files the check rejects.
+  public var fail: [ExampleFile]
+}
+
+/// One example file.
+public struct ExampleFile: Sendable, Hashable {
+  /// Its path in the generated tree.
+  public var path: String
+  /// Its content.
+  public var content: String
+  /// Where it was written.
+  public var location: SourceLocation
+}

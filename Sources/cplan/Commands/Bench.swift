@@ -1,0 +1,2 @@
+import ArgumentParser
+extension CPlan { struct Bench: ParsableCommand { func run() throws {} } }
