@@ -31,8 +31,8 @@ let package = Package(
     .testTarget(
       name: "CPlanModelTests",
       dependencies: ["CPlanModel", "CPlanYAML", "CPlanCore"],
-      resources: [.copy("Fixtures")]
+      exclude: ["Fixtures"]
     ),
-    .testTarget(name: "CPlanCLITests", dependencies: ["CPlanCore"]),
+    .testTarget(name: "CPlanCLITests", dependencies: ["cplan", "CPlanCore"]),
   ]
 )

@@ -31,7 +31,9 @@ extension Manifest {
     let dimensions = fields["dimensions"].flatMap { decodeDimensions($0, in: context) }
     let requires = fields["requires"].map { decodeRequires($0, in: context) } ?? []
     let databases = fields["databases"].map { decodeDatabases($0, in: context) } ?? []
-    let packs = context.strings(fields["packs"], "'packs'")
+    let packs = (context.list(fields["packs"], "'packs'") ?? []).compactMap { node in
+      context.identifier(node, "pack id", .kebab).map { Located($0, at: node.start) }
+    }
     guard let id, let framework, let runtime, let instruction, let spec, let server,
       let dimensions
     else { return nil }
