@@ -7,8 +7,10 @@ extension ConstraintLoader {
     var diagnostics: [Diagnostic] = []
     var libraries: [String: [String: (RulePack, [Diagnostic])]] = [:]
     for manifest in set.manifests {
+      let missing = manifest.packs.filter { set.pack($0.value) == nil }
+      guard !missing.isEmpty else { continue }
       let folders = packFolders + (Self.nearestPackFolder(from: manifest.file).map { [$0] } ?? [])
-      for reference in manifest.packs where set.pack(reference.value) == nil {
+      for reference in missing where set.pack(reference.value) == nil {
         var found: (RulePack, [Diagnostic])?
         var known: [String] = set.packs.map(\.id)
         for folder in folders {

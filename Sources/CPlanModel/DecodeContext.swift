@@ -56,7 +56,7 @@ final class DecodeContext {
   /// Non-empty text, or nil after reporting.
   func text(_ node: YAMLNode?, _ what: String) -> String? {
     guard let value = string(node, what) else { return nil }
-    if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if !value.contains(where: { !$0.isWhitespace }) {
       error("invalid-value", "\(what) must not be empty", at: node!.start)
       return nil
     }

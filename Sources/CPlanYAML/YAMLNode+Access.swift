@@ -50,7 +50,9 @@ extension YAMLNode {
 
   /// The number, if the node is a plain scalar that reads as a decimal number.
   public var double: Double? {
-    guard let s = scalar, s.style == .plain, !forcedString else { return nil }
+    guard let s = scalar, s.style == .plain, !forcedString,
+      let first = s.text.utf8.first, (0x30...0x39).contains(first) || "+-.".utf8.contains(first)
+    else { return nil }
     if let i = int { return Double(i) }
     guard s.text.contains(where: { $0.isNumber }),
       s.text.allSatisfy({ $0.isNumber || "+-.eE".contains($0) })
