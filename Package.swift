@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "CPlanModel", targets: ["CPlanModel"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
   ],
   targets: [
     .systemLibrary(
@@ -20,10 +21,19 @@ let package = Package(
     .target(name: "CPlanCore"),
     .target(name: "CPlanYAML", dependencies: ["CLibYAML", "CPlanCore"]),
     .target(name: "CPlanModel", dependencies: ["CPlanCore", "CPlanYAML"]),
+    .target(name: "CPlanSpec", dependencies: ["CPlanCore", "CPlanYAML", "CPlanModel"]),
+    .target(name: "CPlanHarness", dependencies: ["CPlanCore", "CPlanModel"]),
+    .target(
+      name: "CPlanPlanning",
+      dependencies: [
+        "CPlanCore", "CPlanModel", "CPlanSpec",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
     .executableTarget(
       name: "cplan",
       dependencies: [
-        "CPlanCore", "CPlanModel",
+        "CPlanCore", "CPlanModel", "CPlanSpec", "CPlanHarness", "CPlanPlanning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -33,6 +43,14 @@ let package = Package(
       dependencies: ["CPlanModel", "CPlanYAML", "CPlanCore"],
       exclude: ["Fixtures"]
     ),
+    .testTarget(
+      name: "CPlanSpecTests", dependencies: ["CPlanSpec", "CPlanModel"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "CPlanHarnessTests", dependencies: ["CPlanHarness", "CPlanModel"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "CPlanPlanningTests", dependencies: ["CPlanPlanning", "CPlanSpec", "CPlanModel"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "CPlanCLITests", dependencies: ["cplan", "CPlanCore"]),
   ]
 )
