@@ -26,7 +26,7 @@ let package = Package(
     .target(
       name: "CPlanPlanning",
       dependencies: [
-        "CPlanCore", "CPlanModel", "CPlanSpec",
+        "CPlanCore", "CPlanModel", "CPlanSpec", "CPlanHarness",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
@@ -49,7 +49,8 @@ let package = Package(
       name: "CPlanHarnessTests", dependencies: ["CPlanHarness", "CPlanModel"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "CPlanPlanningTests", dependencies: ["CPlanPlanning", "CPlanSpec", "CPlanModel"],
+      name: "CPlanPlanningTests",
+      dependencies: ["CPlanPlanning", "CPlanSpec", "CPlanHarness", "CPlanModel"],
       exclude: ["Fixtures"]),
     .testTarget(name: "CPlanCLITests", dependencies: ["cplan", "CPlanCore"]),
   ]

@@ -90,7 +90,7 @@ extension Manifest {
   }
 
   private static func decodePipeline(_ node: YAMLNode, in context: DecodeContext) -> Pipeline {
-    guard let fields = context.fields(node, "'pipeline'", known: ["setup", "run"]) else {
+    guard let fields = context.fields(node, "'pipeline'", known: ["setup", "run", "suite"]) else {
       return Pipeline()
     }
     func commands(_ key: String) -> [String] {
@@ -98,7 +98,9 @@ extension Manifest {
         context.text($0, "a command of '\(key)'")
       }
     }
-    return Pipeline(setup: commands("setup"), run: commands("run"))
+    return Pipeline(
+      setup: commands("setup"), run: commands("run"),
+      suite: context.text(fields["suite"], "'suite'"))
   }
 
   private static func decodeRequires(_ node: YAMLNode, in context: DecodeContext)

@@ -87,6 +87,8 @@ public struct Pipeline: Sendable, Hashable {
   public var setup: [String] = []
   /// Commands that start the server.
   public var run: [String] = []
+  /// The file name of the evaluation suite the harness runs (named only, never read).
+  public var suite: String?
 }
 
 /// One constraint dimension and its allowed values.

@@ -16,7 +16,10 @@ struct CPlan: ParsableCommand {
       Exit status: 0 success, 1 errors or findings, 2 usage error or unreadable input.
       """,
     version: "0.1.0",
-    subcommands: [Validate.self, Variants.self, Bench.self]
+    subcommands: [
+      Validate.self, Variants.self, PlanCommand.self, PromptCommand.self, Matrix.self,
+      Augment.self, Bench.self,
+    ]
   )
 
   static func main() {

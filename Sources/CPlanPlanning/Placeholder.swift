@@ -1,2 +1,0 @@
-import Mustache
-enum PlanningPlaceholder {}

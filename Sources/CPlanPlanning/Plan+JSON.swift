@@ -1,0 +1,56 @@
+import CPlanCore
+import CPlanModel
+
+extension Plan {
+  /// The plan as JSON-compatible data: variant, items with provenance and token estimates,
+  /// dropped items with reasons, and diagnostics.
+  public func jsonObject(estimator: any TokenEstimator) -> [String: Any] {
+    var object: [String: Any] = [
+      "manifest": manifestID,
+      "variant": variant.name,
+      "level": variant.level,
+      "constraints": variant.constraints,
+      "estimator": self.estimator,
+      "items": items.map { Self.json($0, estimator) },
+      "dropped": dropped.map { entry -> [String: Any] in
+        ["reason": entry.reason, "item": Self.json(entry.item, estimator)]
+      },
+      "diagnostics": DiagnosticReporter.jsonObjects(diagnostics),
+      "provenance": provenanceCounts,
+      "tokens": items.reduce(0) { $0 + estimator.tokens(in: $1.statement) },
+    ]
+    if let budget { object["budget"] = budget }
+    return object
+  }
+
+  static func json(_ item: PlanItem, _ estimator: any TokenEstimator) -> [String: Any] {
+    var provenance: [String: Any] = ["kind": item.provenance.kind]
+    switch item.provenance {
+    case .rule(let pack, let version, let rule, let sources):
+      provenance["pack"] = pack
+      provenance["version"] = version
+      provenance["rule"] = rule
+      provenance["sources"] = sources.map { source -> [String: Any] in
+        var s: [String: Any] = [:]
+        if let corpus = source.corpus { s["corpus"] = corpus }
+        if let path = source.path { s["path"] = path }
+        if let line = source.line { s["line"] = line }
+        if let quote = source.quote { s["quote"] = quote }
+        if let url = source.url { s["url"] = url }
+        if let section = source.section { s["section"] = section }
+        return s
+      }
+    case .spec(let file, let pointer):
+      provenance["file"] = file
+      provenance["pointer"] = pointer
+    case .manifest(let file, let key):
+      provenance["file"] = file
+      provenance["key"] = key
+    }
+    return [
+      "id": item.id, "topic": item.topic.rawValue, "severity": item.severity.rawValue,
+      "statement": item.statement, "tokens": estimator.tokens(in: item.statement),
+      "provenance": provenance,
+    ]
+  }
+}

@@ -1,0 +1,79 @@
+import CPlanCore
+import CPlanModel
+import CPlanSpec
+import Foundation
+
+/// Plans and prompts for the manifests of a loaded constraint set; reads and digests each spec
+/// once.
+public final class PlanningSession {
+  /// The manifests and packs.
+  public let constraints: ConstraintSet
+  /// The planner (estimator and budget).
+  public let planner: Planner
+  /// The renderer (templates).
+  public let renderer: PromptRenderer
+  /// A spec that replaces every manifest's own, if given.
+  public let specOverride: String?
+  private var specs: [String: (text: String?, items: [PlanItem], diagnostics: [Diagnostic])] = [:]
+
+  /// Creates a session.
+  /// - Parameters:
+  ///   - constraints: what was loaded.
+  ///   - planner: estimator and budget.
+  ///   - renderer: templates.
+  ///   - specOverride: a spec file to use instead of each manifest's.
+  public init(
+    constraints: ConstraintSet, planner: Planner, renderer: PromptRenderer,
+    specOverride: String? = nil
+  ) {
+    self.constraints = constraints
+    self.planner = planner
+    self.renderer = renderer
+    self.specOverride = specOverride
+  }
+
+  /// The spec path used for a manifest.
+  public func specPath(for manifest: Manifest) -> String {
+    specOverride ?? manifest.specURL.path
+  }
+
+  private func spec(for manifest: Manifest) -> (
+    text: String?, items: [PlanItem], diagnostics: [Diagnostic]
+  ) {
+    let path = specPath(for: manifest)
+    let key = path + "\u{0}" + (manifest.server.prefix ?? "")
+    if let cached = specs[key] { return cached }
+    let text = try? String(contentsOfFile: path, encoding: .utf8)
+    let (digest, diagnostics) = SpecDigest.load(path: path)
+    let entry = (text, digest?.planItems(prefix: manifest.server.prefix) ?? [], diagnostics)
+    specs[key] = entry
+    return entry
+  }
+
+  /// Problems found reading the manifest's spec.
+  public func specDiagnostics(for manifest: Manifest) -> [Diagnostic] {
+    spec(for: manifest).diagnostics
+  }
+
+  /// The plan of one variant.
+  public func plan(_ manifest: Manifest, _ variant: Variant) -> Plan {
+    planner.plan(
+      manifest, variant: variant, packs: constraints.packs(for: manifest),
+      specItems: spec(for: manifest).items)
+  }
+
+  /// The prompt of one variant in one arm, with its plan when the arm has one.
+  /// - Throws: `RenderError` (unreadable spec, retrieval arm) or `TemplateError`.
+  public func prompt(_ manifest: Manifest, _ variant: Variant, arm: Arm) throws -> (
+    text: String, plan: Plan?
+  ) {
+    if arm.needsCorpus { throw RenderError.armNeedsCorpus(arm) }
+    guard let text = spec(for: manifest).text else {
+      throw RenderError.unreadableSpec(specPath(for: manifest))
+    }
+    let plan = arm.includesPlan ? self.plan(manifest, variant) : nil
+    let prompt = try renderer.prompt(
+      manifest: manifest, variant: variant, specText: text, arm: arm, plan: plan)
+    return (prompt, plan)
+  }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import CPlanCore
+import CPlanHarness
+import CPlanPlanning
+import Foundation
+
+extension CPlan {
+  struct Augment: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Rewrite the paper's harness task JSONs for one arm, as a drop-in tasks folder.",
+      discussion: """
+        Each task's runtime comes from its dockerFolder, and its framework and constraints from
+        its name, as the harness reads them; feature tasks (hard-focused-task-NNN) take their
+        framework from dockerFolder and are planned unconstrained. Every field but 'prompt' is
+        kept byte for byte. The planned arm inserts the plan section before the '## Mandatory
+        Files' heading (--anchor names another); a missing anchor is an error, so feature tasks,
+        whose prompt ends with the instruction, need --placement append. With --arm baseline the
+        output is identical to the input. Outputs keep their relative path and file name.
+
+        Examples:
+          cplan augment ../shared/reference/constraint-decay/tasks/uv ../shared/reference/constraint-decay/tasks/node --out tasks-planned --arm planned
+          cplan augment tasks/flask --out tasks-planned/flask --arm planned --placement append
+          cplan augment task.json --out out --arm baseline
+        """)
+
+    enum PlacementChoice: String, CaseIterable, ExpressibleByArgument { case anchor, append }
+
+    @Argument(help: ArgumentHelp("Task JSON files or folders of them.", valueName: "task"))
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))
+    var out: String
+
+    @Option(help: "baseline or planned (rag and planned+rag need a corpus).")
+    var arm: String = "planned"
+
+    @Option(help: "Where the plan goes: before the anchor heading, or appended to the prompt.")
+    var placement: PlacementChoice = .anchor
+
+    @Option(help: "The heading the plan is inserted before.")
+    var anchor: String = HarnessTask.Placement.defaultHeading
+
+    @Option(help: ArgumentHelp("Manifests to plan with (files or folders).", valueName: "path"))
+    var manifests: [String] = ["Constraints/manifests/conduit"]
+
+    @Flag(help: "Replace a non-empty output folder that cplan did not write.")
+    var force = false
+
+    @OptionGroup var options: PlanOptions
+
+    func run() throws {
+      let chosen: Arm
+      do {
+        let arms = try Arm.list(arm)
+        guard arms.count == 1 else { throw ValidationError("'--arm' takes one arm") }
+        chosen = arms[0]
+      } catch let error as RenderError { throw ValidationError("\(error)") }
+      if chosen.needsCorpus {
+        StandardError.write("error: \(RenderError.armNeedsCorpus(chosen))\n")
+        throw ExitCode(2)
+      }
+      var inputs: [(file: String, relative: String)] = []
+      for path in paths {
+        let found = Augmenter.taskFiles(at: path)
+        if found.isEmpty {
+          StandardError.write("\(path):1:1: error: no such file or folder, or no .json in it [io-unreadable]\n")
+          throw ExitCode(2)
+        }
+        inputs += found
+      }
+      let session = try options.session(manifests)
+      let augmenter = Augmenter(
+        session: session, arm: chosen,
+        placement: placement == .append ? .append : .beforeHeading(anchor))
+      var outputs: [(String, Data)] = []
+      var failures = 0
+      for (file, relative) in inputs {
+        do {
+          let task = try HarnessTask.read(URL(fileURLWithPath: file), displayPath: file)
+          let (data, plan) = try augmenter.augment(task)
+          StandardError.write(DiagnosticReporter.text(plan?.diagnostics ?? []))
+          outputs.append((relative, data))
+        } catch let error as HarnessError {
+          StandardError.write(DiagnosticReporter.text([error.diagnostic]))
+          failures += 1
+        } catch {
+          StandardError.write("\(file):1:1: error: \(error) [augment-failed]\n")
+          failures += 1
+        }
+      }
+      if failures > 0 {
+        StandardError.write("error: \(failures) of \(inputs.count) tasks failed; nothing was written\n")
+        throw ExitCode(1)
+      }
+      let duplicates = Dictionary(grouping: outputs.map(\.0), by: { $0 }).filter { $0.value.count > 1 }
+      if let clash = duplicates.keys.sorted().first {
+        StandardError.write("error: two inputs map to the same output '\(clash)'; augment them separately\n")
+        throw ExitCode(2)
+      }
+      do {
+        let folder = try OutputFolder(out, force: force)
+        for (relative, data) in outputs { try folder.write(data, to: relative) }
+        try folder.commit()
+      } catch {
+        StandardError.write("error: \(error)\n")
+        throw ExitCode(2)
+      }
+      print("wrote \(outputs.count) \(chosen.rawValue) tasks to \(out)")
+    }
+  }
+}
