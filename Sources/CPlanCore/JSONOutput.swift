@@ -3,11 +3,27 @@ import Foundation
 /// Serializes JSON deterministically: sorted keys, two-space indentation, trailing newline.
 public enum JSONOutput {
   /// Serializes a JSON-compatible value (dictionaries, arrays, strings, numbers, booleans, NSNull).
-  /// - Throws: when the value holds something JSON cannot represent.
+  /// - Throws: `EncodingError.invalidValue` when the value holds something JSON cannot represent.
   public static func string(_ value: Any) throws -> String {
-    let data = try JSONSerialization.data(
-      withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    return String(decoding: data, as: UTF8.self) + "\n"
+    PythonJSON.encode(try convert(value), asciiOnly: false, indent: 2) + "\n"
+  }
+
+  /// Converts plain Swift values into an ordered JSON value with sorted object keys.
+  public static func convert(_ value: Any) throws -> PythonJSON.Value {
+    switch value {
+    case let text as String: return .string(text)
+    case let flag as Bool: return .bool(flag)
+    case let number as Int: return .int(number)
+    case let number as Double: return .double(number)
+    case is NSNull: return .null
+    case let items as [Any]: return .array(try items.map(convert))
+    case let object as [String: Any]:
+      return .object(try object.keys.sorted().map { ($0, try convert(object[$0]!)) })
+    case let optional as Any? where optional == nil: return .null
+    default:
+      throw EncodingError.invalidValue(
+        value, .init(codingPath: [], debugDescription: "not a JSON value: \(type(of: value))"))
+    }
   }
 
   /// Encodes an `Encodable` value deterministically.

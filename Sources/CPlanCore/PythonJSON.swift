@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes JSON exactly as Python's `json.dumps(value, indent=4)` does, keeping key order, so
 /// files cplan writes for the paper's harness look like the harness's own.
 public enum PythonJSON {
@@ -5,6 +7,7 @@ public enum PythonJSON {
   public indirect enum Value: Sendable, Hashable {
     case string(String)
     case int(Int)
+    case double(Double)
     case bool(Bool)
     case null
     case array([Value])
@@ -35,6 +38,8 @@ public enum PythonJSON {
     switch value {
     case .string(let s): out += quote(s, asciiOnly: asciiOnly)
     case .int(let i): out += String(i)
+    case .double(let d):
+      out += d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(format: "%.1f", d) : "\(d)") : "null"
     case .bool(let b): out += b ? "true" : "false"
     case .null: out += "null"
     case .array(let items):

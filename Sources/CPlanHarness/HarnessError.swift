@@ -70,7 +70,8 @@ public enum HarnessError: Error, Sendable, Hashable, CustomStringConvertible {
     case .missingKey(let key, _): return "missing key '\(key)' in the task"
     case .notAString(let key, _, let found): return "'\(key)' must be a string, found \(found)"
     case .unknownDockerFolder(let folder, _):
-      let known = ["node", "uv"] + TaskTarget.frameworkRuntimes.keys.sorted()
+      let known =
+        ["node", "uv"] + TaskTarget.frameworkRuntimes.keys.sorted()
         + TaskTarget.dockerFolderAliases.keys.sorted()
       return "unknown dockerFolder '\(folder)'; expected one of: "
         + known.joined(separator: ", ")
@@ -80,7 +81,8 @@ public enum HarnessError: Error, Sendable, Hashable, CustomStringConvertible {
       return "anchor '\(heading)' is not a markdown heading line such as '## Mandatory Files'"
     case .anchorNotFound(let heading, _, let headings):
       let level = String(heading.prefix { $0 == "#" })
-      let found = headings.isEmpty
+      let found =
+        headings.isEmpty
         ? "the prompt has no '\(level)' headings"
         : "its '\(level)' headings are " + headings.map { "'\($0)'" }.joined(separator: ", ")
       return "heading '\(heading)' not found in the prompt; \(found)"

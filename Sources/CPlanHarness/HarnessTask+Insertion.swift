@@ -71,7 +71,8 @@ extension HarnessTask {
   /// The section without leading blank lines and trailing whitespace.
   static func trimmedSection(_ section: String) -> String {
     guard let first = section.firstIndex(where: { !$0.isWhitespace }) else { return "" }
-    let lineStart = section[..<first].lastIndex(where: \.isNewline)
+    let lineStart =
+      section[..<first].lastIndex(where: \.isNewline)
       .map { section.index(after: $0) } ?? section.startIndex
     var body = section[lineStart...]
     while let last = body.last, last.isWhitespace { body.removeLast() }

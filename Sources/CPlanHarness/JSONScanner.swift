@@ -88,7 +88,8 @@ struct JSONScanner {
   /// A failure that names the byte found, or the end of input.
   private func unexpected(_ expected: String) -> JSONSyntaxError {
     guard let byte = peek else { return failure("unexpected end of input, expected \(expected)") }
-    let found = (0x21...0x7E).contains(byte)
+    let found =
+      (0x21...0x7E).contains(byte)
       ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x" + hex(byte, width: 2).uppercased()
     return failure("unexpected \(found), expected \(expected)")
   }

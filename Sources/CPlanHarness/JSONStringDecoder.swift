@@ -56,7 +56,8 @@ enum JSONStringDecoder {
         offset: escapeStart, reason: "lone surrogate '\\u\(hex(first, width: 4))' in a string")
     }
     guard (0xD800..<0xDC00).contains(first) else { return Unicode.Scalar(first)! }
-    guard index + 6 <= end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+    guard index + 6 <= end, bytes[index] == UInt8(ascii: "\\"),
+      bytes[index + 1] == UInt8(ascii: "u")
     else {
       throw JSONSyntaxError(
         offset: escapeStart, reason: "lone surrogate '\\u\(hex(first, width: 4))' in a string")

@@ -54,7 +54,8 @@ public struct MatrixBuilder {
   /// - Parameter progress: called after each entry with (done, total).
   /// - Throws: `RenderError` or `TemplateError`.
   public func entries(progress: (Int, Int) -> Void = { _, _ in }) throws -> [MatrixEntry] {
-    let manifests = session.constraints.manifests
+    // Sorted by id, so the output does not depend on the order the files were given in.
+    let manifests = session.constraints.manifests.sorted { $0.id < $1.id }
     let total = manifests.reduce(0) { $0 + $1.variants.count } * arms.count
     var entries: [MatrixEntry] = []
     for manifest in manifests {

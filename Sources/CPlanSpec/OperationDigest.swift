@@ -28,8 +28,9 @@ public struct OperationDigest: Sendable, Hashable {
   public var summary: String?
   /// Whether credentials are needed.
   public var auth: AuthRequirement
-  /// The security schemes the operation accepts, in the order the spec names them.
-  public var securitySchemes: [String]
+  /// The security requirements that apply, each naming the schemes used together; the
+  /// anonymous `{}` alternative is left out (it makes `auth` optional).
+  public var securityAlternatives: [[String]]
   /// Where the auth requirement is stated: a `security` list, or the text that calls auth
   /// optional; nil when nothing states it.
   public var authPointer: String?
@@ -43,6 +44,13 @@ public struct OperationDigest: Sendable, Hashable {
   public var errors: [ResponseDigest]
   /// The operation's pointer, e.g. `#/paths/~1users~1login/post`.
   public var pointer: String
+
+  /// Every scheme the operation accepts, in the order the spec names them.
+  public var securitySchemes: [String] {
+    var names: [String] = []
+    for name in securityAlternatives.joined() where !names.contains(name) { names.append(name) }
+    return names
+  }
 
   /// The path with a route prefix, e.g. `/api` + `/users/login` → `/api/users/login`.
   /// - Parameter prefix: the prefix; nil or empty leaves the path unchanged.
@@ -88,8 +96,10 @@ public struct RequestBodyDigest: Sendable, Hashable {
   public var shape: Shape?
   /// Dotted paths of required fields, e.g. `user`, `user.email`.
   public var requiredFields: [String]
-  /// Where it is defined (after following `$ref`).
+  /// Where it is defined (after following `$ref` when it resolves).
   public var pointer: String
+  /// False when a broken or external `$ref` hides the body.
+  public var isResolved: Bool
 }
 
 /// One documented response of an operation.
@@ -104,4 +114,6 @@ public struct ResponseDigest: Sendable, Hashable {
   public var pointer: String
   /// Where the body's schema is defined (after following `$ref`), if any.
   public var schemaPointer: String?
+  /// False when a broken or external `$ref` hides the response.
+  public var isResolved: Bool
 }

@@ -53,24 +53,23 @@ extension SpecContext {
     return OperationDigest(
       method: method, path: path, operationID: node["operationId"]?.scalar?.text,
       summary: node["summary"]?.scalar?.text, auth: auth.requirement,
-      securitySchemes: auth.schemes, authPointer: auth.pointer, parameters: parameters,
+      securityAlternatives: auth.schemes, authPointer: auth.pointer, parameters: parameters,
       requestBody: requestBody(node["requestBody"], at: pointer + "/requestBody"),
       success: success, errors: errors, pointer: pointer)
   }
 
   private func auth(
     of node: YAMLNode, at pointer: String
-  ) -> (requirement: AuthRequirement, schemes: [String], pointer: String?) {
+  ) -> (requirement: AuthRequirement, schemes: [[String]], pointer: String?) {
     let own = node["security"]
     let list = own ?? root["security"]
     let listPointer = own != nil ? pointer + "/security" : "#/security"
     if let alternatives = list?.sequence, !alternatives.isEmpty {
-      var schemes: [String] = []
+      var schemes: [[String]] = []
       var anonymous = false
       for alternative in alternatives {
         let names = (alternative.mapping ?? []).compactMap { $0.key.scalar?.text }
-        if names.isEmpty { anonymous = true }
-        for name in names where !schemes.contains(name) { schemes.append(name) }
+        if names.isEmpty { anonymous = true } else { schemes.append(names) }
       }
       return (anonymous ? .optional : .required, schemes, listPointer)
     }
@@ -125,7 +124,12 @@ extension SpecContext {
   }
 
   private func requestBody(_ node: YAMLNode?, at pointer: String) -> RequestBodyDigest? {
-    guard let node, let resolved = resolve(node, at: pointer) else { return nil }
+    guard let node else { return nil }
+    guard let resolved = resolve(node, at: pointer) else {
+      return RequestBodyDigest(
+        isRequired: false, mediaType: nil, shape: nil, requiredFields: [], pointer: pointer,
+        isResolved: false)
+    }
     let media = self.media(resolved.node["content"], at: resolved.pointer + "/content")
     var bodyShape: Shape?
     if let schema = media?.schema, let schemaPointer = media?.schemaPointer {
@@ -134,7 +138,7 @@ extension SpecContext {
     return RequestBodyDigest(
       isRequired: resolved.node["required"]?.bool == true, mediaType: media?.type,
       shape: bodyShape, requiredFields: bodyShape?.requiredPaths() ?? [],
-      pointer: resolved.pointer)
+      pointer: resolved.pointer, isResolved: true)
   }
 
   private func responses(_ node: YAMLNode?, at pointer: String) -> [ResponseDigest] {
@@ -144,9 +148,11 @@ extension SpecContext {
       guard let status = pair.key.scalar?.text else { continue }
       let responsePointer = JSONPointer.appending(pointer, status)
       var response = ResponseDigest(
-        status: status, mediaType: nil, shape: nil, pointer: responsePointer, schemaPointer: nil)
-      if let resolved = resolve(pair.value, at: responsePointer),
-        let media = media(resolved.node["content"], at: resolved.pointer + "/content")
+        status: status, mediaType: nil, shape: nil, pointer: responsePointer, schemaPointer: nil,
+        isResolved: true)
+      let resolved = resolve(pair.value, at: responsePointer)
+      response.isResolved = resolved != nil
+      if let resolved, let media = media(resolved.node["content"], at: resolved.pointer + "/content")
       {
         response.mediaType = media.type
         if let schema = media.schema {

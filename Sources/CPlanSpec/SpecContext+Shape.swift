@@ -14,9 +14,9 @@ extension SpecContext {
   private func build(_ node: YAMLNode, at pointer: String, depth: Int, expand: Int) -> Shape {
     guard depth < 16 else { return .any }
     if depth >= expand, let ref = node["$ref"]?.scalar?.text,
-      let name = SpecContext.schemaName(of: ref)
+      SpecContext.schemaName(of: ref) != nil
     {
-      return resolve(node, at: pointer) == nil ? .any : .named(name)
+      return resolve(node, at: pointer)?.schemaName.map(Shape.named) ?? .any
     }
     guard let resolved = resolve(node, at: pointer), resolved.node.mapping != nil else {
       return .any

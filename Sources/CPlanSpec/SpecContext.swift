@@ -9,6 +9,8 @@ final class SpecContext {
     var node: YAMLNode
     /// Its canonical pointer.
     var pointer: String
+    /// The last component schema the chain passed through, e.g. `Pet` for an alias of it.
+    var schemaName: String?
   }
 
   let root: YAMLNode
@@ -49,7 +51,7 @@ final class SpecContext {
   ///   - node: a node that may be a `{$ref: …}` mapping.
   ///   - pointer: where `node` is.
   func resolve(_ node: YAMLNode, at pointer: String) -> Resolved? {
-    var current = Resolved(node: node, pointer: pointer)
+    var current = Resolved(node: node, pointer: pointer, schemaName: nil)
     var visited: [String] = []
     while current.node.mapping != nil, let refNode = current.node["$ref"] {
       guard let ref = refNode.scalar?.text else {
@@ -78,12 +80,15 @@ final class SpecContext {
       if visited.contains(canonical) {
         report(
           .error(
-            "spec-ref-cycle", "reference '\(ref)' leads back to itself through '$ref's only",
+            "spec-ref-cycle",
+            "reference '\(ref)' is part of a cycle of '$ref's that never reaches a definition",
             at: refNode.start))
         return nil
       }
       visited.append(canonical)
-      current = Resolved(node: target, pointer: canonical)
+      current = Resolved(
+        node: target, pointer: canonical,
+        schemaName: SpecContext.schemaName(of: canonical) ?? current.schemaName)
     }
     return current
   }

@@ -2,18 +2,23 @@ extension SpecDigest {
   /// One line: method and path, auth, parameters, request, success and error statuses.
   func statement(for operation: OperationDigest, prefix: String?) -> String {
     var parts: [String] = []
-    let schemes = operation.securitySchemes.joined(separator: ", ")
+    let schemes = operation.securityAlternatives.map { $0.joined(separator: " and ") }
+      .joined(separator: " or ")
     parts.append(
       "auth: \(operation.auth.rawValue)"
         + (operation.auth == .none || schemes.isEmpty ? "" : " (\(schemes))"))
-    let locations = ["path", "query", "header", "cookie"]
-    let others = operation.parameters.map(\.location).filter { !locations.contains($0) }
-    for location in locations + others where !parts.contains(where: { $0.hasPrefix(location) }) {
+    var locations = ["path", "query", "header", "cookie"]
+    for parameter in operation.parameters where !locations.contains(parameter.location) {
+      locations.append(parameter.location)
+    }
+    for location in locations {
       let parameters = operation.parameters.filter { $0.location == location }
       guard !parameters.isEmpty else { continue }
       parts.append("\(location) " + parameters.map(Self.phrase(for:)).joined(separator: ", "))
     }
-    if let body = operation.requestBody {
+    if let body = operation.requestBody, !body.isResolved {
+      parts.append("request body not known (unresolved reference)")
+    } else if let body = operation.requestBody {
       var phrase = body.isRequired ? "request" : "optional request"
       if let type = body.mediaType, !type.contains("json") { phrase += " \(type)" }
       if let shape = body.shape { phrase += " \(shape.compact)" }
@@ -70,7 +75,7 @@ extension SpecDigest {
     if plain == schema.fields.count {
       notes.append("all strings")
     } else if plain > 0 {
-      notes.append("untyped ones are strings")
+      notes.append("fields shown without a type are strings")
     }
     return "\(schema.name) objects in responses have the fields "
       + fields.joined(separator: ", ") + " (\(notes.joined(separator: "; ")))"
@@ -119,6 +124,7 @@ extension SpecDigest {
   }
 
   private static func body(of response: ResponseDigest) -> String {
+    guard response.isResolved else { return "(body not known: unresolved reference)" }
     if let shape = response.shape {
       if let type = response.mediaType, !type.contains("json") { return "\(type) \(shape.compact)" }
       return shape.compact

@@ -32,11 +32,13 @@ struct ReferenceTaskTests {
     #expect(Self.frameworks[target.framework] == target.runtime)
     #expect(target.spec == "openapi")
     let tail = expectedName.components(separatedBy: "-openapi-").last!
-    #expect(target.constraints == (tail == "unconstrained" ? [] : tail.components(separatedBy: "-")))
+    #expect(
+      target.constraints == (tail == "unconstrained" ? [] : tail.components(separatedBy: "-")))
     #expect(target.level == target.constraints.count)
     #expect((0...3).contains(target.level))
-    #expect(Variant.taskName(framework: target.framework, constraints: target.constraints)
-      == task.name)
+    #expect(
+      Variant.taskName(framework: target.framework, constraints: target.constraints)
+        == task.name)
   }
 
   @Test("every framework has the paper's 10 variants: 1 at L0, 3 at L1, 4 at L2, 2 at L3")
@@ -60,9 +62,11 @@ struct ReferenceTaskTests {
     let framework = folder == "honojs" ? "hono" : folder
     #expect(task.dockerFolder == folder)
     #expect(task.name.wholeMatch(of: /hard-focused-task-\d{3}/) != nil)
-    #expect(task.target == TaskTarget(
-      framework: framework, runtime: Self.frameworks[framework]!, spec: nil, constraints: [],
-      kind: .feature))
+    #expect(
+      task.target
+        == TaskTarget(
+          framework: framework, runtime: Self.frameworks[framework]!, spec: nil, constraints: [],
+          kind: .feature))
     #expect(task.target.level == 0)
   }
 
@@ -85,7 +89,8 @@ struct ReferenceTaskTests {
     #expect(task.replacingPrompt(with: task.prompt) == task.data)
   }
 
-  @Test("a section inserted into a generation prompt changes only the prompt",
+  @Test(
+    "a section inserted into a generation prompt changes only the prompt",
     arguments: Reference.generationFiles)
   func generationInsertion(file: String) throws {
     let task = try Reference.load(file)
@@ -98,7 +103,8 @@ struct ReferenceTaskTests {
     let output = try task.augmented(with: sampleSection)
     let original = try foundationObject(task.data)
     let augmented = try foundationObject(output)
-    #expect(try canonical(original, without: ["prompt"]) == canonical(augmented, without: ["prompt"]))
+    #expect(
+      try canonical(original, without: ["prompt"]) == canonical(augmented, without: ["prompt"]))
     let newPrompt = try #require(augmented["prompt"] as? String)
     #expect(newPrompt == prefix + section + "\n\n" + rest)
     #expect(newPrompt.hasPrefix(prefix) && newPrompt.hasSuffix(rest))
@@ -110,7 +116,8 @@ struct ReferenceTaskTests {
     #expect(reread.isASCII, "an ASCII file stays ASCII")
   }
 
-  @Test("a feature prompt has no default anchor and takes an appended section",
+  @Test(
+    "a feature prompt has no default anchor and takes an appended section",
     arguments: Reference.featureFiles)
   func featureInsertion(file: String) throws {
     let task = try Reference.load(file)
@@ -121,8 +128,9 @@ struct ReferenceTaskTests {
     let augmented = try foundationObject(output)
     let section = HarnessTask.trimmedSection(sampleSection)
     #expect(augmented["prompt"] as? String == task.prompt + "\n\n" + section + "\n")
-    #expect(try canonical(foundationObject(task.data), without: ["prompt"])
-      == canonical(augmented, without: ["prompt"]))
+    #expect(
+      try canonical(foundationObject(task.data), without: ["prompt"])
+        == canonical(augmented, without: ["prompt"]))
     try expectOnlyPromptChanged(task, output)
   }
 

@@ -68,6 +68,7 @@ extension CPlan {
         }
         inputs += found
       }
+      inputs.sort { $0.relative < $1.relative }
       let session = try options.session(manifests)
       let augmenter = Augmenter(
         session: session, arm: chosen,
