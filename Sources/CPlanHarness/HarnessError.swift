@@ -70,11 +70,10 @@ public enum HarnessError: Error, Sendable, Hashable, CustomStringConvertible {
     case .missingKey(let key, _): return "missing key '\(key)' in the task"
     case .notAString(let key, _, let found): return "'\(key)' must be a string, found \(found)"
     case .unknownDockerFolder(let folder, _):
-      let known =
-        ["node", "uv"] + TaskTarget.frameworkRuntimes.keys.sorted()
-        + TaskTarget.dockerFolderAliases.keys.sorted()
-      return "unknown dockerFolder '\(folder)'; expected one of: "
-        + known.joined(separator: ", ")
+      let frameworks = Set(TaskTarget.frameworkRuntimes.keys)
+        .union(TaskTarget.dockerFolderAliases.keys).sorted()
+      return "unknown dockerFolder '\(folder)'; expected 'uv', 'node' or a framework: "
+        + frameworks.joined(separator: ", ")
     case .unparseableName(let name, _, let reason):
       return "cannot infer framework and constraints from task name '\(name)': \(reason)"
     case .invalidAnchor(let heading, _):

@@ -3,8 +3,9 @@
 /// Both modes escape `"` and `\` as `\"` and `\\`, the controls U+0008, U+0009, U+000A, U+000C
 /// and U+000D as `\b`, `\t`, `\n`, `\f` and `\r`, and every other control below U+0020 as
 /// `\u00xx` (lower-case hexadecimal). `/` is never escaped. With `asciiOnly` (Python's default
-/// `ensure_ascii=True`) every scalar outside U+0020…U+007E, U+007F included, is written as `\uxxxx`,
-/// scalars beyond U+FFFF as a UTF-16 surrogate pair; otherwise they are written as raw UTF-8.
+/// `ensure_ascii=True`) every scalar outside U+0020…U+007E, U+007F included, is written as
+/// `\uxxxx`, and scalars beyond U+FFFF as a UTF-16 surrogate pair; otherwise they are written as
+/// raw UTF-8.
 enum PythonJSONString {
   /// The literal, quotes included, as UTF-8 bytes.
   /// - Parameters:

@@ -71,6 +71,26 @@ public struct Planner: Sendable {
     return result
   }
 
+  /// A statement folded for duplicate detection: ASCII lower-cased, runs of white space as one
+  /// space, no leading or trailing space.
+  static func normalized(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var space = false
+    for byte in text.utf8 {
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        space = !bytes.isEmpty
+        continue
+      }
+      if space {
+        bytes.append(0x20)
+        space = false
+      }
+      bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// Keeps the first of items with the same id or the same statement (ignoring case and spacing).
   private func removeDuplicates(_ items: [PlanItem], dropped: inout [Plan.Dropped]) -> [PlanItem]
   {
@@ -78,8 +98,7 @@ public struct Planner: Sendable {
     var byText: [String: String] = [:]
     var kept: [PlanItem] = []
     for item in items {
-      let key = item.statement.lowercased().split(whereSeparator: \.isWhitespace)
-        .joined(separator: " ")
+      let key = Self.normalized(item.statement)
       if let first = byText[key] {
         dropped.append(.init(item: item, reason: "duplicate of '\(first)'"))
         continue

@@ -57,14 +57,28 @@ public struct PromptRenderer: Sendable {
     }
   }
 
-  /// Trims trailing spaces of lines and trailing blank lines.
+  /// Trims trailing spaces and tabs of every line and the trailing blank lines, working on
+  /// UTF-8 bytes (prompts are tens of kilobytes; a Character-level split dominated rendering).
   static func tidy(_ text: String) -> String {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      var line = Substring(line)
-      while line.last == " " || line.last == "\t" { line = line.dropLast() }
-      return line
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pending = 0  // spaces and tabs not yet known to be inside a line
+    var pendingStart = text.utf8.startIndex
+    let utf8 = text.utf8
+    for index in utf8.indices {
+      let byte = utf8[index]
+      if byte == 0x20 || byte == 0x09 {
+        if pending == 0 { pendingStart = index }
+        pending += 1
+        continue
+      }
+      if pending > 0 {
+        if byte != 0x0A { bytes.append(contentsOf: utf8[pendingStart..<index]) }
+        pending = 0
+      }
+      bytes.append(byte)
     }
-    while let last = lines.last, last.isEmpty { lines.removeLast() }
-    return lines.joined(separator: "\n")
+    while let last = bytes.last, last == 0x0A { bytes.removeLast() }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -70,7 +70,8 @@ public indirect enum Shape: Sendable, Hashable {
       }
       return "{" + parts.joined(separator: ", ") + "}"
     case .map(let value): return "{string: \(value.render(depth: depth + 1))}"
-    case .choice(let options): return options.map { $0.render(depth: depth) }.joined(separator: " | ")
+    case .choice(let options):
+      return options.map { $0.render(depth: depth) }.joined(separator: " | ")
     case .nullable(let inner): return "\(inner.render(depth: depth)) | null"
     case .any: return "any"
     }

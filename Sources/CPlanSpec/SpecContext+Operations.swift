@@ -152,7 +152,8 @@ extension SpecContext {
         isResolved: true)
       let resolved = resolve(pair.value, at: responsePointer)
       response.isResolved = resolved != nil
-      if let resolved, let media = media(resolved.node["content"], at: resolved.pointer + "/content")
+      if let resolved,
+        let media = media(resolved.node["content"], at: resolved.pointer + "/content")
       {
         response.mediaType = media.type
         if let schema = media.schema {

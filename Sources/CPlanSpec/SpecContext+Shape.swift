@@ -35,7 +35,8 @@ extension SpecContext {
       guard let members = schema[key]?.sequence, !members.isEmpty else { continue }
       let memberBase = JSONPointer.appending(base, key)
       let shapes = members.enumerated().map { index, member in
-        build(member, at: JSONPointer.appending(memberBase, String(index)), depth: depth,
+        build(
+          member, at: JSONPointer.appending(memberBase, String(index)), depth: depth,
           expand: key == "allOf" ? max(expand, depth + 1) : expand)
       }
       return key == "allOf" ? merge(shapes) : .choice(shapes)

@@ -54,13 +54,8 @@ final class SpecContext {
     var current = Resolved(node: node, pointer: pointer, schemaName: nil)
     var visited: [String] = []
     while current.node.mapping != nil, let refNode = current.node["$ref"] {
-      guard let ref = refNode.scalar?.text else {
-        report(
-          .error(
-            "spec-unresolved-ref", "'$ref' must be a string, found \(refNode.typeDescription)",
-            at: refNode.start))
-        return nil
-      }
+      // A `$ref` key whose value is not a scalar is a property named `$ref`, not a reference.
+      guard let ref = refNode.scalar?.text else { return current }
       guard ref.hasPrefix("#") else {
         report(
           .warning(

@@ -38,7 +38,8 @@ extension SpecDigest {
     }
     if let pagination {
       items.append(
-        item("spec-pagination", .request, statement(for: pagination, prefix: prefix),
+        item(
+          "spec-pagination", .request, statement(for: pagination, prefix: prefix),
           pagination.pointer))
     }
     if let errorBody {

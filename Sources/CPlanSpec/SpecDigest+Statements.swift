@@ -108,7 +108,8 @@ extension SpecDigest {
     let statuses = errorBody.statuses.joined(separator: ", ")
     var text = "Error responses with status \(statuses) carry the body \(errorBody.shape.compact)"
     if !errorBody.statusesWithoutBody.isEmpty {
-      text += "; \(errorBody.statusesWithoutBody.joined(separator: ", ")) responses document no body"
+      text +=
+        "; \(errorBody.statusesWithoutBody.joined(separator: ", ")) responses document no body"
     }
     return text
   }

@@ -138,3 +138,49 @@ struct FixtureTaskTests {
     }
   }
 }
+
+/// Messages: the file first, lower-case, no trailing period; diagnostics carry the position.
+struct HarnessErrorTests {
+  static let errors: [HarnessError] = [
+    .unreadable(file: "f.json", reason: "no such file"),
+    .notJSON(file: "f.json", line: 2, column: 3, reason: "unterminated string"),
+    .notAnObject(file: "f.json", found: "an array"),
+    .duplicateKey("prompt", file: "f.json"),
+    .missingKey("prompt", file: "f.json"),
+    .notAString("name", file: "f.json", found: "null"),
+    .unknownDockerFolder("python", file: "f.json"),
+    .unparseableName("django", file: "f.json", reason: "found 1 part(s)"),
+    .invalidAnchor("Files", file: "f.json"),
+    .anchorNotFound("## Mandatory Files", file: "f.json", headings: []),
+    .ambiguousAnchor("## A", file: "f.json", count: 2),
+    .emptySection(file: "f.json"),
+    .outsideInputRoot(file: "f.json", root: "/tasks"),
+  ]
+
+  @Test("every message names the file and follows the style", arguments: errors)
+  func style(error: HarnessError) {
+    #expect(error.description.hasPrefix("f.json:"))
+    #expect(error.message.first(where: \.isLetter)?.isLowercase == true)
+    #expect(!error.message.hasSuffix("."))
+    #expect(error.file == "f.json")
+    #expect(error.diagnostic.code == error.code && error.diagnostic.message == error.message)
+  }
+
+  @Test("messages quote values")
+  func wording() {
+    #expect(
+      HarnessError.unknownDockerFolder("python", file: "f.json").description
+        == "f.json: unknown dockerFolder 'python'; expected 'uv', 'node' or a framework: aiohttp, "
+        + "django, express, fastapi, fastify, flask, hono, honojs, koa")
+    #expect(
+      HarnessError.notJSON(file: "f.json", line: 2, column: 3, reason: "unterminated string")
+        .description == "f.json:2:3: not valid JSON: unterminated string")
+    #expect(
+      HarnessError.anchorNotFound("## Mandatory Files", file: "f.json", headings: []).description
+        == "f.json: heading '## Mandatory Files' not found in the prompt; the prompt has no '##' "
+        + "headings")
+    let diagnostic = HarnessError.notJSON(file: "f.json", line: 2, column: 3, reason: "x")
+      .diagnostic
+    #expect(diagnostic.location == .init(file: "f.json", line: 2, column: 3))
+  }
+}
