@@ -47,8 +47,13 @@ enum PromptContext {
   }
 
   static func trimmedEnd(_ text: String) -> String {
-    var text = Substring(text)
-    while let last = text.last, last.isWhitespace { text = text.dropLast() }
-    return String(text)
+    let utf8 = text.utf8
+    var end = utf8.endIndex
+    while end > utf8.startIndex {
+      let before = utf8.index(before: end)
+      guard [0x20, 0x09, 0x0A, 0x0D].contains(utf8[before]) else { break }
+      end = before
+    }
+    return end == utf8.endIndex ? text : String(text[..<end])
   }
 }

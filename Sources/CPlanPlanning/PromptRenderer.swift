@@ -41,10 +41,17 @@ public struct PromptRenderer: Sendable {
     manifest: Manifest, variant: Variant, specText: String, arm: Arm, plan: Plan?
   ) throws -> String {
     if arm.needsCorpus { throw RenderError.armNeedsCorpus(arm) }
-    var context = PromptContext.make(manifest: manifest, variant: variant, specText: specText)
+    // The spec goes in after tidying, so it stays verbatim and is not copied through Mustache.
+    var context = PromptContext.make(manifest: manifest, variant: variant, specText: Self.sentinel)
     if arm.includesPlan, let plan { context["plan"] = try planSection(plan) }
-    return Self.tidy(try templates.render("prompt", context)) + "\n"
+    let rendered = Self.tidy(try templates.render("prompt", context))
+    let parts = rendered.split(separator: "\u{1}", maxSplits: 2, omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[1] == "cplan-spec" else { return rendered + "\n" }
+    return parts[0] + PromptContext.trimmedEnd(specText) + parts[2] + "\n"
   }
+
+  /// Stands for the spec while templates render.
+  static let sentinel = "\u{1}cplan-spec\u{1}"
 
   /// A short source label: `pack@version rule; corpus:path:line`, `spec #/…`, `manifest key`.
   static func sourceLabel(_ provenance: Provenance) -> String {
@@ -60,25 +67,26 @@ public struct PromptRenderer: Sendable {
   /// Trims trailing spaces and tabs of every line and the trailing blank lines, working on
   /// UTF-8 bytes (prompts are tens of kilobytes; a Character-level split dominated rendering).
   static func tidy(_ text: String) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    var pending = 0  // spaces and tabs not yet known to be inside a line
-    var pendingStart = text.utf8.startIndex
-    let utf8 = text.utf8
-    for index in utf8.indices {
-      let byte = utf8[index]
-      if byte == 0x20 || byte == 0x09 {
-        if pending == 0 { pendingStart = index }
-        pending += 1
-        continue
+    var text = text
+    return text.withUTF8 { input in
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(input.count)
+      var pendingStart = -1  // start of a run of spaces and tabs not yet known to be inside a line
+      for index in 0..<input.count {
+        let byte = input[index]
+        if byte == 0x20 || byte == 0x09 {
+          if pendingStart < 0 { pendingStart = index }
+          continue
+        }
+        if pendingStart >= 0 {
+          if byte != 0x0A { bytes.append(contentsOf: input[pendingStart..<index]) }
+          pendingStart = -1
+        }
+        bytes.append(byte)
       }
-      if pending > 0 {
-        if byte != 0x0A { bytes.append(contentsOf: utf8[pendingStart..<index]) }
-        pending = 0
-      }
-      bytes.append(byte)
+      while let last = bytes.last, last == 0x0A { bytes.removeLast() }
+      return String(decoding: bytes, as: UTF8.self)
     }
-    while let last = bytes.last, last == 0x0A { bytes.removeLast() }
-    return String(decoding: bytes, as: UTF8.self)
   }
+
 }
