@@ -71,16 +71,7 @@ extension CPlan {
     }
 
     private func runReference(_ files: [String]) throws -> [String: Any]? {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["python3", reference, "--iterations", "\(iterations)"] + files
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      try process.run()
-      let data = pipe.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      guard process.terminationStatus == 0 else { return nil }
-      return try JSONSerialization.jsonObject(with: data) as? [String: Any]
+      try MatrixBench.runJSON(["python3", reference, "--iterations", "\(iterations)"] + files)
     }
 
     private func text(_ r: [String: Any]) -> String {
