@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     .systemLibrary(
@@ -23,17 +24,27 @@ let package = Package(
     .target(name: "CPlanModel", dependencies: ["CPlanCore", "CPlanYAML"]),
     .target(name: "CPlanSpec", dependencies: ["CPlanCore", "CPlanYAML", "CPlanModel"]),
     .target(name: "CPlanHarness", dependencies: ["CPlanCore", "CPlanModel"]),
+    .target(name: "CPlanVerify", dependencies: ["CPlanCore", "CPlanModel", "CPlanHarness"]),
+    .target(name: "CPlanPacks", dependencies: ["CPlanCore", "CPlanModel", "CPlanVerify"]),
+    .target(
+      name: "CPlanCorpus",
+      dependencies: [
+        "CPlanCore", "CPlanYAML", "CPlanModel", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .target(name: "CPlanCompare", dependencies: ["CPlanCore", "CPlanHarness"]),
     .target(
       name: "CPlanPlanning",
       dependencies: [
-        "CPlanCore", "CPlanModel", "CPlanSpec", "CPlanHarness",
+        "CPlanCore", "CPlanModel", "CPlanSpec", "CPlanHarness", "CPlanCorpus",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     .executableTarget(
       name: "cplan",
       dependencies: [
-        "CPlanCore", "CPlanModel", "CPlanSpec", "CPlanHarness", "CPlanPlanning",
+        "CPlanCore", "CPlanModel", "CPlanSpec", "CPlanHarness", "CPlanPlanning", "CPlanCorpus",
+        "CPlanVerify", "CPlanPacks", "CPlanCompare",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -52,6 +63,16 @@ let package = Package(
       name: "CPlanPlanningTests",
       dependencies: ["CPlanPlanning", "CPlanSpec", "CPlanHarness", "CPlanModel"],
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "CPlanCorpusTests", dependencies: ["CPlanCorpus", "CPlanModel", "CPlanYAML"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "CPlanVerifyTests", dependencies: ["CPlanVerify", "CPlanModel"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "CPlanPacksTests", dependencies: ["CPlanPacks", "CPlanModel"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "CPlanCompareTests", dependencies: ["CPlanCompare"], exclude: ["Fixtures"]),
     .testTarget(name: "CPlanCLITests", dependencies: ["cplan", "CPlanCore"]),
   ]
 )

@@ -38,6 +38,11 @@ public struct ConstraintLoader: Sendable {
     for file in given where seen.insert(URL(fileURLWithPath: file).standardized.path).inserted {
       let (kind, manifest, pack, fileDiagnostics) = Self.read(file, limits: limits)
       set.files.append((file, kind))
+      if kind == .corpora {
+        let (config, corporaDiagnostics) = CorporaConfig.load(path: file)
+        diagnostics += corporaDiagnostics.filter { !$0.code.hasPrefix("yaml-") }
+        if let config { set.corpora.append(config) }
+      }
       diagnostics += fileDiagnostics
       if let manifest { set.manifests.append(manifest) }
       if let pack { set.packs.append(pack) }

@@ -6,6 +6,8 @@ public struct ConstraintSet: Sendable {
   public var manifests: [Manifest] = []
   /// The packs that were given or that a manifest names.
   public var packs: [RulePack] = []
+  /// Corpus registries that were given.
+  public var corpora: [CorporaConfig] = []
   /// Every file read and what it was.
   public var files: [(path: String, kind: FileKind?)] = []
   /// Every problem, in a stable order.

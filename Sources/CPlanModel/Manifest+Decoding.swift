@@ -4,7 +4,7 @@ import CPlanYAML
 extension Manifest {
   static let keys = [
     "cplan", "id", "description", "framework", "runtime", "language", "instruction", "spec",
-    "server", "files", "pipeline", "dimensions", "requires", "databases", "packs",
+    "server", "files", "pipeline", "dimensions", "requires", "databases", "packs", "corpora",
   ]
   static let requiredKeys = [
     "cplan", "id", "framework", "runtime", "instruction", "spec", "server", "dimensions",
@@ -34,6 +34,9 @@ extension Manifest {
     let packs = (context.list(fields["packs"], "'packs'") ?? []).compactMap { node in
       context.identifier(node, "pack id", .kebab).map { Located($0, at: node.start) }
     }
+    let corpora = (context.list(fields["corpora"], "'corpora'") ?? []).compactMap { node in
+      context.text(node, "corpus id").map { Located($0, at: node.start) }
+    }
     guard let id, let framework, let runtime, let instruction, let spec, let server,
       let dimensions
     else { return nil }
@@ -41,7 +44,7 @@ extension Manifest {
       file: file, id: id, description: description, framework: framework, runtime: runtime,
       language: language, instruction: instruction, spec: spec, server: server, files: files,
       pipeline: pipeline, dimensions: dimensions, requires: requires, databases: databases,
-      packs: packs)
+      packs: packs, corpora: corpora)
   }
 
   private static func decodeServer(_ node: YAMLNode, in context: DecodeContext)

@@ -47,6 +47,8 @@ public struct Manifest: Sendable {
   public var databases: [DatabaseSettings]
   /// Ids of the rule packs that apply.
   public var packs: [Located<String>]
+  /// Ids of the documentation corpora the retrieval arms search.
+  public var corpora: [Located<String>] = []
 
   /// The spec's resolved location on disk.
   public var specURL: URL {

@@ -112,6 +112,19 @@ public struct RuleCheck: Sendable, Hashable {
   public var module: String?
   /// Message of a finding.
   public var message: String?
+
+  /// Creates a check.
+  public init(
+    kind: CheckKind, files: String? = nil, pattern: String? = nil, path: String? = nil,
+    module: String? = nil, message: String? = nil
+  ) {
+    self.kind = kind
+    self.files = files
+    self.pattern = pattern
+    self.path = path
+    self.module = module
+    self.message = message
+  }
 }
 
 /// Example files that pass and fail a rule's check.

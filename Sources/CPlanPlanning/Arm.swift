@@ -43,8 +43,8 @@ public enum RenderError: Error, CustomStringConvertible, Sendable {
     case .unknownArm(let name):
       "unknown arm '\(name)'; expected baseline, planned, rag or planned+rag"
     case .armNeedsCorpus(let arm):
-      "arm '\(arm.rawValue)' retrieves documentation excerpts and needs an indexed corpus; "
-        + "this build has no corpus support yet, so use baseline or planned"
+      "arm '\(arm.rawValue)' retrieves documentation excerpts and needs an indexed corpus: "
+        + "run 'cplan corpus index --corpora DIR' first, or use baseline or planned"
     case .unreadableSpec(let path): "cannot read the spec '\(path)'"
     }
   }

@@ -62,10 +62,18 @@ public struct Augmenter {
   /// - Throws: `AugmentError`, `HarnessError` (e.g. a missing anchor) or `RenderError`.
   public func augment(_ task: HarnessTask) throws -> (data: Data, plan: Plan?) {
     if arm == .baseline { return (task.data, nil) }
-    if arm.needsCorpus { throw RenderError.armNeedsCorpus(arm) }
     let (manifest, variant) = try resolve(task)
-    let plan = session.plan(manifest, variant)
-    let section = try session.renderer.planSection(plan)
+    var sections: [String] = []
+    var plan: Plan?
+    if arm.includesPlan {
+      plan = session.plan(manifest, variant)
+      sections.append(try session.renderer.planSection(plan!))
+    }
+    if let excerpts = try session.excerpts(manifest, variant, arm: arm), !excerpts.isEmpty {
+      sections.append(try session.renderer.excerptsSection(excerpts))
+    }
+    guard !sections.isEmpty else { return (task.data, plan) }
+    let section = sections.joined(separator: "\n\n")
     return (try task.augmented(with: section, placement: placement), plan)
   }
 

@@ -18,6 +18,20 @@ Use **{{valueLabel}}**{{#orm}} through the **{{valueLabel}}** ORM{{/orm}}.{{#des
 {{{connection}}}
 {{/connection}}
 """# + "\n",
+    "excerpts": #"""
+## Reference Excerpts
+
+These passages of the framework and library documentation bear on this task. They are quoted for reference; each names its source as corpus:path:line.
+
+{{#excerpts}}
+### {{{title}}}
+
+Source: {{{citation}}}
+
+{{{text}}}
+
+{{/excerpts}}
+"""# + "\n",
     "files": #"""
 
 ## Mandatory Files
@@ -73,6 +87,10 @@ This plan spells out what the framework, the libraries and the API contract expe
 
 {{{plan}}}
 {{/plan}}
+{{#excerpts}}
+
+{{{excerpts}}}
+{{/excerpts}}
 {{> files}}
 {{> server}}
 {{> pipeline}}

@@ -14,6 +14,8 @@ public final class PlanningSession {
   public let renderer: PromptRenderer
   /// A spec that replaces every manifest's own, if given.
   public let specOverride: String?
+  /// Chooses documentation excerpts for the retrieval arms; nil when no corpus is indexed.
+  public var retriever: Retriever?
   private var specs: [String: (text: String?, items: [PlanItem], diagnostics: [Diagnostic])] = [:]
 
   /// Creates a session.
@@ -67,13 +69,23 @@ public final class PlanningSession {
   public func prompt(_ manifest: Manifest, _ variant: Variant, arm: Arm) throws -> (
     text: String, plan: Plan?
   ) {
-    if arm.needsCorpus { throw RenderError.armNeedsCorpus(arm) }
+    let excerpts = try self.excerpts(manifest, variant, arm: arm)
     guard let text = spec(for: manifest).text else {
       throw RenderError.unreadableSpec(specPath(for: manifest))
     }
     let plan = arm.includesPlan ? self.plan(manifest, variant) : nil
     let prompt = try renderer.prompt(
-      manifest: manifest, variant: variant, specText: text, arm: arm, plan: plan)
+      manifest: manifest, variant: variant, specText: text, arm: arm, plan: plan,
+      excerpts: excerpts)
     return (prompt, plan)
+  }
+
+  /// The excerpts of a retrieval arm (nil for the other arms).
+  /// - Throws: `RenderError.armNeedsCorpus` when the arm needs a corpus and none is indexed.
+  public func excerpts(_ manifest: Manifest, _ variant: Variant, arm: Arm) throws -> [Excerpt]? {
+    guard arm.needsCorpus else { return nil }
+    guard let retriever else { throw RenderError.armNeedsCorpus(arm) }
+    return try retriever.excerpts(
+      for: manifest, variant: variant, packs: constraints.packs(for: manifest))
   }
 }

@@ -30,6 +30,20 @@ public struct PromptRenderer: Sendable {
     return Self.tidy(try templates.render("plan", context))
   }
 
+  /// The excerpts as a Markdown section (no trailing newline).
+  public func excerptsSection(_ excerpts: [Excerpt]) throws -> String {
+    let items: [[String: Any]] = excerpts.map { excerpt in
+      let section = excerpt.section
+      let title = section.headings.last ?? section.path
+      return [
+        "title": title, "citation": section.citation, "text": excerpt.text,
+        "headings": section.headings.joined(separator: " > "), "corpus": section.corpus,
+        "path": section.path, "line": section.startLine, "anchor": section.anchor ?? "",
+      ]
+    }
+    return Self.tidy(try templates.render("excerpts", ["excerpts": items]))
+  }
+
   /// The whole prompt of a variant in an arm.
   /// - Parameters:
   ///   - manifest: the task family.
@@ -38,12 +52,16 @@ public struct PromptRenderer: Sendable {
   ///   - arm: the arm; retrieval arms throw `RenderError.armNeedsCorpus`.
   ///   - plan: the plan, required for planned arms.
   public func prompt(
-    manifest: Manifest, variant: Variant, specText: String, arm: Arm, plan: Plan?
+    manifest: Manifest, variant: Variant, specText: String, arm: Arm, plan: Plan?,
+    excerpts: [Excerpt]? = nil
   ) throws -> String {
-    if arm.needsCorpus { throw RenderError.armNeedsCorpus(arm) }
+    if arm.needsCorpus, excerpts == nil { throw RenderError.armNeedsCorpus(arm) }
     // The spec goes in after tidying, so it stays verbatim and is not copied through Mustache.
     var context = PromptContext.make(manifest: manifest, variant: variant, specText: Self.sentinel)
     if arm.includesPlan, let plan { context["plan"] = try planSection(plan) }
+    if arm.needsCorpus, let excerpts, !excerpts.isEmpty {
+      context["excerpts"] = try excerptsSection(excerpts)
+    }
     let rendered = Self.tidy(try templates.render("prompt", context))
     let parts = rendered.split(separator: "\u{1}", maxSplits: 2, omittingEmptySubsequences: false)
     guard parts.count == 3, parts[1] == "cplan-spec" else { return rendered + "\n" }

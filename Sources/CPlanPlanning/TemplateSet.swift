@@ -30,6 +30,7 @@ public struct TemplateSet: Sendable {
   /// The names the renderer uses.
   public static let required = [
     "prompt", "plan", "requirements", "architecture", "database", "files", "server", "pipeline",
+    "excerpts",
   ]
 
   /// The built-in templates, optionally overridden by the `.mustache` files of `folder`.

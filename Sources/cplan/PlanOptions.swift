@@ -1,5 +1,6 @@
 import ArgumentParser
 import CPlanCore
+import CPlanCorpus
 import CPlanModel
 import CPlanPlanning
 import Foundation
@@ -19,8 +20,29 @@ struct PlanOptions: ParsableArguments {
     valueName: "file"))
   var spec: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "The corpus index the rag arms retrieve from (see 'cplan corpus index').", valueName: "file"))
+  var corpusIndex: String = ".cplan/index.sqlite"
+
+  @Option(help: "Estimated tokens of the rag arms' excerpts.")
+  var excerptBudget = 2500
+
   func validate() throws {
     if let budget, budget < 1 { throw ValidationError("'--budget' must be a positive number") }
+  }
+
+  /// A retriever over the corpus index, or exit 2 when the arms need one and it is missing.
+  func retriever(for arms: [Arm]) throws -> Retriever? {
+    guard let arm = arms.first(where: \.needsCorpus) else { return nil }
+    guard FileManager.default.fileExists(atPath: corpusIndex),
+      let index = try? CorpusIndex(path: corpusIndex), let corpora = try? index.corpora(),
+      !corpora.isEmpty
+    else {
+      StandardError.write("error: \(RenderError.armNeedsCorpus(arm)) (no index at '\(corpusIndex)')\n")
+      throw ExitCode(2)
+    }
+    return Retriever(index: index, budget: excerptBudget)
   }
 
   /// Loads manifests and packs, prints their diagnostics, and opens a planning session.

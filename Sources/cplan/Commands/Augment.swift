@@ -31,7 +31,7 @@ extension CPlan {
     @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))
     var out: String
 
-    @Option(help: "baseline or planned (rag and planned+rag need a corpus).")
+    @Option(help: "baseline, planned, rag or planned+rag (rag arms need a corpus index).")
     var arm: String = "planned"
 
     @Option(help: "Where the plan goes: before the anchor heading, or appended to the prompt.")
@@ -55,10 +55,6 @@ extension CPlan {
         guard arms.count == 1 else { throw ValidationError("'--arm' takes one arm") }
         chosen = arms[0]
       } catch let error as RenderError { throw ValidationError("\(error)") }
-      if chosen.needsCorpus {
-        StandardError.write("error: \(RenderError.armNeedsCorpus(chosen))\n")
-        throw ExitCode(2)
-      }
       var inputs: [(file: String, relative: String)] = []
       for path in paths {
         let found = Augmenter.taskFiles(at: path)
@@ -70,6 +66,7 @@ extension CPlan {
       }
       inputs.sort { $0.relative < $1.relative }
       let session = try options.session(manifests)
+      session.retriever = try options.retriever(for: [chosen])
       let augmenter = Augmenter(
         session: session, arm: chosen,
         placement: placement == .append ? .append : .beforeHeading(anchor))

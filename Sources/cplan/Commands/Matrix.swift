@@ -29,7 +29,7 @@ extension CPlan {
     @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))
     var out: String
 
-    @Option(help: "Comma-separated arms: baseline, planned (rag and planned+rag need a corpus).")
+    @Option(help: "Comma-separated arms: baseline, planned, rag, planned+rag (rag arms need a corpus index).")
     var arms: String = "baseline,planned"
 
     @Option(help: "Output format: text, harness or jsonl.")
@@ -46,11 +46,8 @@ extension CPlan {
     func run() throws {
       let armList: [Arm]
       do { armList = try Arm.list(arms) } catch { throw ValidationError("\(error)") }
-      if let needy = armList.first(where: \.needsCorpus) {
-        StandardError.write("error: \(RenderError.armNeedsCorpus(needy))\n")
-        throw ExitCode(2)
-      }
       let session = try options.session(paths)
+      session.retriever = try options.retriever(for: armList)
       let folder: OutputFolder
       do {
         folder = try OutputFolder(out, force: force)
@@ -92,8 +89,15 @@ final class Progress {
   init(enabled: Bool) { self.enabled = enabled && isatty(STDERR_FILENO) == 1 }
 
   func update(_ done: Int, _ total: Int) {
-    guard enabled else { return }
-    StandardError.write("\r\(done)/\(total) prompts")
+    update(label: "prompts", done, total)
+  }
+
+  func update(label: String, _ done: Int, _ total: Int) {
+    guard enabled, total > 0 else { return }
+    let width = 30
+    let filled = width * done / total
+    let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+    StandardError.write("\r\u{1B}[K[\(bar)] \(done)/\(total) \(label)")
   }
 
   func finish() {

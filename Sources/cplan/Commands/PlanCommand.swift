@@ -86,6 +86,7 @@ extension CPlan {
       do { arms = try Arm.list(arm) } catch { throw ValidationError("\(error)") }
       guard arms.count == 1 else { throw ValidationError("'--arm' takes one arm") }
       let session = try options.session(paths)
+      session.retriever = try options.retriever(for: arms)
       let selection = try VariantSelection.parse(["--variant", variant])
       let (manifest, chosen) = try selection.resolve(in: session.constraints.manifests)[0]
       do {

@@ -1,0 +1,101 @@
+/// The clean-architecture constraint: at least `minimumLayers` of the four layers present as
+/// folders, and no file of a lower layer importing a higher layer. Test code is left out of
+/// both checks.
+public struct ArchitectureVerifier: Sendable {
+  /// How many of the four layers must be present.
+  public var minimumLayers = 3
+
+  /// Creates the verifier.
+  public init() {}
+
+  /// Verifies a workspace.
+  public func verify(_ workspace: Workspace) -> VerifierOutcome {
+    let (present, folderEvidence) = layers(in: workspace.paths)
+    var findings: [Finding] = []
+    let missing = Layer.allCases.filter { present[$0] == nil }
+    if present.count < minimumLayers {
+      let found = Layer.allCases.compactMap { layer in
+        present[layer].map { "\(layer.name) '\($0)'" }
+      }
+      findings.append(
+        Finding(
+          ruleID: BuiltInRule.architectureLayers.id, severity: .error,
+          message: "only \(present.count) of the 4 layers are folders"
+            + (found.isEmpty ? "" : " (\(found.joined(separator: ", ")))")
+            + "; missing " + missing.map { "'\($0.name)'" }.joined(separator: ", ")
+            + "; at least \(minimumLayers) are required"))
+    }
+    let violations = importViolations(in: workspace)
+    findings += violations
+    let summary =
+      "\(present.count)/4 layers"
+      + (present.isEmpty ? "" : " (" + Layer.allCases.reversed().compactMap { layer in
+        present[layer].map { "\(layer.name) \($0)" }
+      }.joined(separator: ", ") + ")")
+      + "; \(violations.count) import violation\(violations.count == 1 ? "" : "s")"
+    return VerifierOutcome(
+      id: "clean-architecture", title: "clean architecture", summary: summary,
+      evidence: folderEvidence, findings: findings)
+  }
+
+  /// The layers present as folders (each with its first folder, sorted by path) among the
+  /// paths, test code left out.
+  public func layers(in paths: [String]) -> (present: [Layer: String], evidence: [Evidence]) {
+    var present: [Layer: String] = [:]
+    for path in paths where !PathRules.isTest(path) {
+      let folders = path.split(separator: "/").dropLast()
+      for (index, folder) in folders.enumerated() {
+        guard let layer = Layer.named(folder) else { continue }
+        let prefix = folders.prefix(index + 1).joined(separator: "/") + "/"
+        if present[layer].map({ prefix < $0 }) ?? true { present[layer] = prefix }
+      }
+    }
+    let evidence = Layer.allCases.reversed().compactMap { layer in
+      present[layer].map { Evidence(label: "\(layer.name) layer folder", path: $0, line: nil) }
+    }
+    return (present, evidence)
+  }
+
+  /// Every import, in a layered source file, of a higher layer of the project.
+  public func importViolations(in workspace: Workspace) -> [Finding] {
+    let resolver = ImportResolver(paths: workspace.paths)
+    var findings: [Finding] = []
+    for file in workspace.files where PathRules.isSource(file.path) && !PathRules.isTest(file.path) {
+      guard let layer = Layer.of(file: file.path) else { continue }
+      for line in file.lines {
+        guard Self.mayImport(line.text) else { continue }
+        var reported = Set<Layer>()
+        for statement in ImportScanner.statements(in: line.text, path: file.path) {
+          for target in resolver.resolve(statement, in: file.path) {
+            guard let imported = target.layer, imported > layer,
+              reported.insert(imported).inserted
+            else { continue }
+            findings.append(
+              Finding(
+                ruleID: BuiltInRule.architectureImports.id, severity: .error,
+                message: "the \(layer.name) layer imports the higher \(imported.name) layer: "
+                  + "'\(target.specifier)' ('\(target.path)')",
+                path: file.path, line: line.number))
+          }
+        }
+      }
+    }
+    return findings
+  }
+
+  /// A cheap test that a line may hold an import (`import`, `from`, `require`).
+  static func mayImport(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      // "im(port)", "fr(om)", "re(quire)"
+      if (previous == UInt8(ascii: "i") && byte == UInt8(ascii: "m"))
+        || (previous == UInt8(ascii: "f") && byte == UInt8(ascii: "r"))
+        || (previous == UInt8(ascii: "r") && byte == UInt8(ascii: "e"))
+      {
+        return true
+      }
+      previous = byte
+    }
+    return false
+  }
+}

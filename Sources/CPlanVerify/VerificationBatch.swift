@@ -1,0 +1,79 @@
+import Foundation
+
+/// One input to verify: a patch or folder, the target it is verified against, and the
+/// results-tree run it is (if any).
+public struct VerificationJob: Sendable {
+  /// The patch or folder.
+  public var input: String
+  /// Whether the input is a patch or a folder.
+  public var kind: Workspace.Kind
+  /// What it is verified against.
+  public var target: VerificationTarget
+  /// The results-tree run, when the input comes from one.
+  public var run: ResultRun?
+  /// Read the patch as applied in reverse.
+  public var reverse: Bool
+
+  /// Creates a job.
+  public init(
+    input: String, kind: Workspace.Kind, target: VerificationTarget, run: ResultRun? = nil,
+    reverse: Bool = false
+  ) {
+    self.input = input
+    self.kind = kind
+    self.target = target
+    self.run = run
+    self.reverse = reverse
+  }
+
+  /// Reads the input and verifies it.
+  /// - Throws: `VerifyError.unreadable`.
+  public func perform() throws -> VerificationReport {
+    let workspace =
+      kind == .patch
+      ? try Workspace.patch(at: input, reverse: reverse) : try Workspace.folder(at: input)
+    var report = Verifier(target: target).verify(workspace)
+    report.run = run
+    return report
+  }
+}
+
+/// Verifies many inputs, on every core, keeping their order.
+public enum VerificationBatch {
+  /// The report of every job, or the error that kept it from being read, in job order.
+  public static func run(_ jobs: [VerificationJob]) -> [Result<VerificationReport, VerifyError>] {
+    let results = ResultSlots(count: jobs.count)
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+      let result: Result<VerificationReport, VerifyError>
+      do {
+        result = .success(try jobs[index].perform())
+      } catch let error as VerifyError {
+        result = .failure(error)
+      } catch {
+        result = .failure(.unreadable(jobs[index].input, reason: VerifyError.reason(error)))
+      }
+      results.set(index, result)
+    }
+    return results.values
+  }
+}
+
+/// Result slots filled from several threads.
+private final class ResultSlots: @unchecked Sendable {
+  private var slots: [Result<VerificationReport, VerifyError>?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: Result<VerificationReport, VerifyError>) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  var values: [Result<VerificationReport, VerifyError>] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.map { $0! }
+  }
+}

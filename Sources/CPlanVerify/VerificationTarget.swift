@@ -1,0 +1,145 @@
+import CPlanHarness
+import CPlanModel
+import Foundation
+
+/// What generated code is verified against: a framework, a variant of the constraint space, and
+/// the pack rules (with checks) selected for it.
+public struct VerificationTarget: Sendable {
+  /// The harness task name, e.g. `django-openapi-clean_architecture-postgres`.
+  public var name: String
+  /// The framework, e.g. `django`.
+  public var framework: String
+  /// The runtime.
+  public var runtime: Runtime
+  /// The variant: a value or none for every dimension.
+  public var variant: Variant
+  /// The pack rules whose checks run, in pack then file order.
+  public var rules: [Rule] = []
+
+  /// The runtime of every framework the paper covers.
+  public static let frameworkRuntimes = TaskTarget.frameworkRuntimes
+
+  /// The paper's constraint tokens and the dimension values they stand for, used when no
+  /// manifest is given.
+  public static let paperTokens: [String: (dimension: String, value: String)] = [
+    "clean_architecture": ("architecture", "clean"), "sqlite": ("database", "sqlite"),
+    "postgres": ("database", "postgres"), "sqlalchemy": ("orm", "sqlalchemy"),
+    "sequelize": ("orm", "sequelize"),
+  ]
+
+  /// Creates a target from parts.
+  public init(name: String, framework: String, runtime: Runtime, variant: Variant) {
+    self.name = name
+    self.framework = framework
+    self.runtime = runtime
+    self.variant = variant
+  }
+
+  /// The target of a manifest's variant.
+  public init(manifest: Manifest, variant: Variant) {
+    self.init(
+      name: variant.name, framework: manifest.framework, runtime: manifest.runtime,
+      variant: variant)
+  }
+
+  /// The target of a task as the harness reads it: constraints from its name, framework from
+  /// its name or (feature tasks) its docker folder.
+  /// - Parameters:
+  ///   - taskTarget: what the harness infers from the task.
+  ///   - name: the task name.
+  ///   - manifest: maps the constraint tokens to dimension values; the paper's tokens otherwise.
+  /// - Throws: `VerifyError.unknownToken` for a token no dimension value has.
+  public init(taskTarget: TaskTarget, name: String, manifest: Manifest? = nil) throws {
+    var assignments: [Setting]
+    var lookup: [String: (dimension: String, value: String)] = Self.paperTokens
+    if let manifest {
+      assignments = manifest.dimensions.map { Setting(dimension: $0.id) }
+      lookup = [:]
+      for dimension in manifest.dimensions {
+        for value in dimension.values { lookup[value.token] = (dimension.id, value.id) }
+      }
+    } else {
+      assignments = ["architecture", "database", "orm"].map { Setting(dimension: $0) }
+    }
+    for token in taskTarget.constraints {
+      guard let (dimension, value) = lookup[token],
+        let index = assignments.firstIndex(where: { $0.dimension == dimension })
+      else {
+        throw VerifyError.unknownToken(token, name: name, known: lookup.keys.sorted())
+      }
+      assignments[index] = Setting(dimension: dimension, value: value, token: token)
+    }
+    let variant = try Self.variant(name: name, settings: assignments)
+    self.init(
+      name: name, framework: taskTarget.framework, runtime: taskTarget.runtime, variant: variant)
+  }
+
+  /// The target of a harness task file.
+  public init(task: HarnessTask, manifest: Manifest? = nil) throws {
+    try self.init(taskTarget: task.target, name: task.name, manifest: manifest)
+  }
+
+  /// The target of a task name such as `django-openapi-clean_architecture-postgres`; the
+  /// runtime follows the framework.
+  /// - Throws: `VerifyError.unknownFramework`, `.invalidName` or `.unknownToken`.
+  public static func named(_ name: String, manifest: Manifest? = nil) throws -> VerificationTarget
+  {
+    let framework = String(name.prefix { $0 != "-" })
+    guard let runtime = manifest?.runtime ?? frameworkRuntimes[framework] else {
+      throw VerifyError.unknownFramework(framework, name: name)
+    }
+    return try inferred(name: name, dockerFolder: runtime.dockerFolder, manifest: manifest)
+  }
+
+  /// The target of a results-tree run: its task folder read with its runtime folder (`uv`,
+  /// `node`, or a feature task's framework) as the harness does.
+  public static func inferred(name: String, dockerFolder: String, manifest: Manifest? = nil)
+    throws -> VerificationTarget
+  {
+    do {
+      let target = try TaskTarget.infer(name: name, dockerFolder: dockerFolder, file: name)
+      return try VerificationTarget(taskTarget: target, name: name, manifest: manifest)
+    } catch let error as HarnessError {
+      throw VerifyError.invalidName(name, reason: error.message)
+    }
+  }
+
+  /// The same target with the checked rules of `packs` that apply to it: the pack's `applies`
+  /// and the rule's `when` hold for the variant, and the rule has a `check`.
+  public func selecting(_ packs: [RulePack]) -> VerificationTarget {
+    var copy = self
+    let runtime = runtime.rawValue
+    copy.rules = packs.filter { $0.applies.holds(for: variant, framework: framework, runtime: runtime) }
+      .flatMap(\.rules).filter { rule in
+        rule.check != nil && rule.when.holds(for: variant, framework: framework, runtime: runtime)
+      }
+    return copy
+  }
+
+  /// The architecture value, e.g. `clean`, or nil.
+  public var architecture: String? { variant.value(of: "architecture") }
+  /// The database value, e.g. `postgres`, or nil.
+  public var database: String? { variant.value(of: "database") }
+  /// The ORM value, e.g. `sqlalchemy`, or nil.
+  public var orm: String? { variant.value(of: "orm") }
+
+  /// One dimension's setting, encoded like `Variant.Assignment`.
+  private struct Setting: Encodable {
+    var dimension: String
+    var value: String?
+    var token: String?
+  }
+
+  private struct Encoded: Encodable {
+    var name: String
+    var level: Int
+    var assignments: [Setting]
+  }
+
+  /// A variant built through its `Codable` form, the only public way to make one from parts.
+  private static func variant(name: String, settings: [Setting]) throws -> Variant {
+    let level = settings.filter { $0.value != nil }.count
+    let data = try JSONEncoder().encode(Encoded(name: name, level: level, assignments: settings))
+    return try JSONDecoder().decode(Variant.self, from: data)
+  }
+}
