@@ -44,7 +44,8 @@ public struct ChartData: Sendable, Hashable, Codable {
     levels = Set(base.map(\.level)).sorted()
     let frameworks = Set(base.map(\.framework)).sorted()
     let scopes: [(String, (TaskResult) -> Bool)] =
-      [("all frameworks", { _ in true })] + frameworks.map { name in (name, { $0.framework == name }) }
+      [("all frameworks", { _ in true })]
+      + frameworks.map { name in (name, { $0.framework == name }) }
     let levels = self.levels
     let metric = self.metric
     panels = scopes.map { title, includes in

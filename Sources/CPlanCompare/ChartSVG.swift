@@ -23,7 +23,8 @@ public enum ChartSVG {
       <?xml version="1.0" encoding="UTF-8"?>
       <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" \
       viewBox="0 0 \(f(width)) \(f(height))" font-family="Helvetica, Arial, sans-serif">
-      <title>\(escape(data.metric.title)) by constraint level: \(escape(arms.joined(separator: ", ")))</title>
+      <title>\(escape(data.metric.title)) by constraint level: \
+      \(escape(arms.joined(separator: ", ")))</title>
       <rect width="100%" height="100%" fill="#ffffff"/>
       <text x="\(f(width / 2))" y="26" font-size="17" font-weight="bold" text-anchor="middle">\
       \(escape(data.metric.title)) by constraint level</text>
@@ -62,7 +63,8 @@ public enum ChartSVG {
     let top = y + plot.top
     func px(_ position: Int) -> Double {
       levels.count == 1
-        ? left + plot.width / 2 : left + 20 + Double(position) * (plot.width - 40)
+        ? left + plot.width / 2
+        : left + 20 + Double(position) * (plot.width - 40)
           / Double(levels.count - 1)
     }
     func py(_ value: Double) -> Double { top + plot.height * (1 - min(max(value, 0), 100) / 100) }
@@ -87,7 +89,7 @@ public enum ChartSVG {
     let cx = x + 16
     let cy = top + plot.height / 2
     out += "<text x=\"\(f(cx))\" y=\"\(f(cy))\" font-size=\"12\" text-anchor=\"middle\" "
-    out += "transform=\"rotate(-90 \(f(cx)) \(f(cy)))\">\(escape(metric.title)) (%)</text>\n"
+    out += "transform=\"rotate(-90 \(f(cx)) \(f(cy)))\">\(escape(axisTitle(metric)))</text>\n"
     let count = Double(panel.series.count)
     for (index, series) in panel.series.enumerated() {
       let color = colors[index % colors.count]
@@ -113,6 +115,11 @@ public enum ChartSVG {
     return out + "</g>\n"
   }
 
+  /// The y axis title: the metric, with its unit when the name lacks one.
+  static func axisTitle(_ metric: Metric) -> String {
+    metric.title.contains("%") ? metric.title : "\(metric.title) (%)"
+  }
+
   /// Circle, square, triangle, diamond, … so arms differ without colour too.
   private static func marker(_ index: Int, x: Double, y: Double, color: String) -> String {
     let style = "fill=\"\(color)\" stroke=\"#ffffff\" stroke-width=\"1\""
@@ -121,9 +128,13 @@ public enum ChartSVG {
     case 1:
       return "<rect x=\"\(f(x - 4))\" y=\"\(f(y - 4))\" width=\"8\" height=\"8\" \(style)/>\n"
     case 2:
-      return "<path d=\"M\(f(x)) \(f(y - 5)) L\(f(x + 5)) \(f(y + 4)) L\(f(x - 5)) \(f(y + 4)) Z\" \(style)/>\n"
+      let d = "M\(f(x)) \(f(y - 5)) L\(f(x + 5)) \(f(y + 4)) L\(f(x - 5)) \(f(y + 4)) Z"
+      return "<path d=\"\(d)\" \(style)/>\n"
     default:
-      return "<path d=\"M\(f(x)) \(f(y - 5.5)) L\(f(x + 5)) \(f(y)) L\(f(x)) \(f(y + 5.5)) L\(f(x - 5)) \(f(y)) Z\" \(style)/>\n"
+      let d =
+        "M\(f(x)) \(f(y - 5.5)) L\(f(x + 5)) \(f(y)) L\(f(x)) \(f(y + 5.5)) "
+        + "L\(f(x - 5)) \(f(y)) Z"
+      return "<path d=\"\(d)\" \(style)/>\n"
     }
   }
 

@@ -8,8 +8,7 @@ public struct CompareOptions: Sendable, Hashable, Codable {
   public var primary: Metric
 
   /// Creates options.
-  public init(bootstrap: Bootstrap = Bootstrap(), k: Int = 3, primary: Metric = .strictAssertions)
-  {
+  public init(bootstrap: Bootstrap = Bootstrap(), k: Int = 3, primary: Metric = .strictAssertions) {
     self.bootstrap = bootstrap
     self.k = k
     self.primary = primary
@@ -42,11 +41,14 @@ public struct Comparator: Sendable {
     var levelRows: [ComparisonRow] = []
     var decay: [DecayRow] = []
     let armName = matched.arms[index].name
+    let decayLevels = (levels.first ?? 0, levels.last ?? 0)
+    let overall = ScopeStatistic(
+      pair: pair, levels: levels, decayLevels: decayLevels, primary: options.primary)
+    let other = ScopeStatistic(
+      pair: pair, levels: [], decayLevels: decayLevels, primary: options.primary)
     for group in TaskGroup.groups(for: base) where group.kind != .level {
       let members = base.indices.filter { group.contains(base[$0]) }
-      let scope = ScopeStatistic(
-        pair: pair, members: members, levels: group.kind == .all ? levels : [],
-        decayLevels: (levels.first ?? 0, levels.last ?? 0), primary: options.primary)
+      let scope = group.kind == .all ? overall : other
       let label = "compare|\(armName)|\(group)"
       let replicates = options.bootstrap.replicates(
         strata: strata(members), label: label, scope.values)
@@ -114,7 +116,8 @@ public struct Comparator: Sendable {
       let interval =
         withInterval ? options.bootstrap.interval(replicates, component: first + component) : nil
       return Estimate(
-        value: 100 * value, interval: interval.map { Interval(low: 100 * $0.low, high: 100 * $0.high) })
+        value: 100 * value,
+        interval: interval.map { Interval(low: 100 * $0.low, high: 100 * $0.high) })
     }
     let ends = members.filter {
       let level = matched.tasks[0][$0].level
@@ -143,6 +146,8 @@ struct PairedValues: Sendable {
   let armTasks: [TaskResult]
   private let baseValues: [[Double]]
   private let armValues: [[Double]]
+  private static let slots = Dictionary(
+    uniqueKeysWithValues: Metric.allCases.enumerated().map { ($1, $0) })
 
   init(matched: MatchedArms, arm index: Int) {
     baseTasks = matched.tasks[0]
@@ -155,5 +160,5 @@ struct PairedValues: Sendable {
   func arm(_ metric: Metric, _ i: Int) -> Double { armValues[Self.slot(metric)][i] }
   func difference(_ metric: Metric, _ i: Int) -> Double { arm(metric, i) - base(metric, i) }
 
-  static func slot(_ metric: Metric) -> Int { Metric.allCases.firstIndex(of: metric)! }
+  static func slot(_ metric: Metric) -> Int { slots[metric]! }
 }

@@ -23,8 +23,10 @@ extension ComparisonReport {
 
   /// Every table of the report.
   public var tables: [ReportTable] {
-    [armsTable, aggregatesTable, differencesTable, testsTable, decayTable, marginalTable,
-      issuesTable]
+    [
+      armsTable, aggregatesTable, differencesTable, testsTable, decayTable, marginalTable,
+      issuesTable,
+    ]
   }
 
   private var armsTable: ReportTable {
@@ -107,8 +109,9 @@ extension ComparisonReport {
     var table = ReportTable(
       id: "tests", title: "Paired tests over matched tasks",
       note: "Wilcoxon signed-rank on the task differences of \(settings.primary.title) "
-        + "(W = min(W+, W−), n non-zero differences; exact for n ≤ 25 without ties, else normal "
-        + "with tie and continuity corrections); exact McNemar on per-task majority pass.",
+        + "(W = min(W+, W−), n non-zero differences; exact for n ≤ 25 without ties, else "
+        + "normal with tie and continuity corrections); exact McNemar on per-task majority "
+        + "pass.",
       columns: [
         .init("tasks", csv: "tasks"), .init("W", csv: "wilcoxon_w"),
         .init("n", csv: "wilcoxon_n"), .init("p", csv: "wilcoxon_p"),

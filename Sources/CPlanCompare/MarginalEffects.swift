@@ -21,7 +21,9 @@ public enum MarginalEffects {
       }
       guard !pairs.isEmpty else { return nil }
       let deltas = matched.tasks.map { tasks in
-        pairs.map { tasks[$0.with].value(options.primary) - tasks[$0.without].value(options.primary) }
+        pairs.map {
+          tasks[$0.with].value(options.primary) - tasks[$0.without].value(options.primary)
+        }
       }
       let arms = zip(matched.arms, deltas).map { arm, values in
         MarginalEffect.ArmEffect(
@@ -33,7 +35,8 @@ public enum MarginalEffects {
         let change = zip(deltas[a], deltas[0]).map { $0 - $1 }
         let replicates = options.bootstrap.replicates(
           strata: [Array(change.indices)], label: "marginal|\(matched.arms[a].name)|\(token)"
-        ) { draw in [draw.isEmpty ? nil : draw.map { change[$0] }.reduce(0, +) / Double(draw.count)] }
+        ) { draw in [draw.isEmpty ? nil : draw.map { change[$0] }.reduce(0, +) / Double(draw.count)]
+        }
         return MarginalEffect.Change(
           arm: matched.arms[a].name, mean: 100 * (Stats.mean(change) ?? 0),
           standardError: Stats.standardError(change).map { 100 * $0 },
@@ -47,7 +50,10 @@ public enum MarginalEffects {
 
   /// Agent, model, framework, spec and the constraint set, order-insensitive.
   private static func siblingKey(_ task: TaskResult, _ constraints: [String]) -> String {
-    [task.key.agentModel, task.framework, task.target.spec ?? "", constraints.sorted().joined(separator: "+")]
-      .joined(separator: "|")
+    [
+      task.key.agentModel, task.framework, task.target.spec ?? "",
+      constraints.sorted().joined(separator: "+"),
+    ]
+    .joined(separator: "|")
   }
 }

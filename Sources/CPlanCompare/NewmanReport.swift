@@ -32,6 +32,19 @@ public struct NewmanReport: Sendable, Hashable, Codable {
   /// The columns a report must have.
   public static let requiredColumns = ["totalAssertions", "executedCount", "failedCount"]
 
+  /// Creates counts directly, e.g. for results held in memory.
+  public init(
+    assertions: Int, passed: Int, failed: Int, skipped: Int = 0, rows: Int = 0,
+    malformedRows: [MalformedRow] = []
+  ) {
+    self.assertions = assertions
+    self.passed = passed
+    self.failed = failed
+    self.skipped = skipped
+    self.rows = rows
+    self.malformedRows = malformedRows
+  }
+
   /// Reads a report.
   /// - Parameter url: the CSV file.
   /// - Throws: `CSVError` when the file is not valid CSV, or `NewmanReportError.missingColumns`.

@@ -47,7 +47,9 @@ public struct SummaryReport: Sendable, Encodable {
     mismatches = checks.flatMap(\.values).filter { !$0.agrees }.count
     issues = table.diagnostics + diagnostics
     let verdicts = Dictionary(
-      checks.map { ("\($0.agent)/\($0.model)|\($0.granularity)|\($0.group)|\($0.level ?? -1)", $0.agrees) },
+      checks.map {
+        ("\($0.agent)/\($0.model)|\($0.granularity)|\($0.group)|\($0.level ?? -1)", $0.agrees)
+      },
       uniquingKeysWith: { $0 && $1 })
     let scoped = table.rows.filter { $0.granularity == "global" || $0.granularity == "runtime" }
     levels = scoped.sorted { a, b in
@@ -130,7 +132,9 @@ public struct SummaryReport: Sendable, Encodable {
             arm: name, group: "\(row) \(level)", metric: value.column,
             cells: [
               CellFormat.count(check.line),
-              .init(display: String(format: "%.4f", value.reported), raw: [CellFormat.raw(value.reported)]),
+              .init(
+                display: String(format: "%.4f", value.reported),
+                raw: [CellFormat.raw(value.reported)]),
               .init(
                 display: String(format: "%.6f", value.recomputed),
                 raw: [String(format: "%.6f", value.recomputed)]),

@@ -13,7 +13,8 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
 /// Renders tables as Markdown, tidy CSV or LaTeX.
 public enum TableRenderer {
   /// Markdown: a heading, a note and a pipe table per table.
-  public static func markdown(_ tables: [ReportTable], title: String, preamble: [String]) -> String {
+  public static func markdown(_ tables: [ReportTable], title: String, preamble: [String]) -> String
+  {
     var out = "# \(title)\n\n"
     for line in preamble { out += line + "\n" }
     for table in tables {
@@ -26,7 +27,12 @@ public enum TableRenderer {
       let keys = table.keys
       let header = keys.map(\.title) + table.columns.map(\.title)
       out += "| " + header.map(escapeMarkdown).joined(separator: " | ") + " |\n"
-      out += "|" + header.indices.map { $0 < keys.count ? "---|" : "---:|" }.joined() + "\n"
+      let numeric = table.columns.indices.map { column in
+        table.rows.allSatisfy { isNumeric($0.cells[column].display) }
+      }
+      out +=
+        "|" + String(repeating: "---|", count: keys.count)
+        + numeric.map { $0 ? "---:|" : "---|" }.joined() + "\n"
       for row in table.rows {
         let cells = keys.map { $0.value(row) } + row.cells.map(\.display)
         out += "| " + cells.map(escapeMarkdown).joined(separator: " | ") + " |\n"
@@ -56,8 +62,11 @@ public enum TableRenderer {
     var out = "% \(title)\n% requires \\usepackage{booktabs}\n"
     for table in tables where !table.rows.isEmpty {
       let keys = table.keys
-      let align = String(repeating: "l", count: keys.count)
-        + String(repeating: "r", count: table.columns.count)
+      let align =
+        String(repeating: "l", count: keys.count)
+        + table.columns.indices.map { column in
+          table.rows.allSatisfy { isNumeric($0.cells[column].display) } ? "r" : "l"
+        }.joined()
       out += "\n\\begin{table}[ht]\n\\centering\n\\small\n"
       out += "\\begin{tabular}{@{}\(align)@{}}\n\\toprule\n"
       let header = keys.map(\.title) + table.columns.map(\.title)
@@ -73,6 +82,12 @@ public enum TableRenderer {
       out += "\\caption{\(escapeLaTeX(caption))}\n\\label{tab:cplan-\(table.id)}\n\\end{table}\n"
     }
     return out
+  }
+
+  /// Whether a cell reads as a number, an interval or n/a (right-aligned).
+  static func isNumeric(_ text: String) -> Bool {
+    text == "n/a" || text.isEmpty
+      || text.allSatisfy { "0123456789+-.,[] <".contains($0) } && text.contains(where: \.isNumber)
   }
 
   static func escapeMarkdown(_ text: String) -> String {

@@ -14,8 +14,7 @@ public struct TaskResult: Sendable, Hashable {
   public var runs: [RunResult]
 
   /// Creates a task result.
-  public init(key: TaskKey, runtime: String, target: TaskTarget, date: String, runs: [RunResult])
-  {
+  public init(key: TaskKey, runtime: String, target: TaskTarget, date: String, runs: [RunResult]) {
     self.key = key
     self.runtime = runtime
     self.target = target

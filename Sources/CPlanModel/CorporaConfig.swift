@@ -24,12 +24,30 @@ public struct CorpusEntry: Sendable, Hashable {
   public var docs: String
   /// The folder that include markers resolve from, relative to `folder`, if any.
   public var includes: String?
+  /// Globs of paths (relative to `folder`) left out of the index, e.g. release notes.
+  public var exclude: [String] = []
   /// The PyPI requirement `cplan corpus fetch` downloads, e.g. `django==5.2.19`.
   public var pypi: String?
   /// The docs folder inside the downloaded source distribution.
   public var fetchDocs: String?
   /// Where the id was written.
   public var location: SourceLocation
+
+  /// Creates an entry.
+  public init(
+    id: String, title: String?, folder: String, docs: String, includes: String?,
+    exclude: [String] = [], pypi: String?, fetchDocs: String?, location: SourceLocation
+  ) {
+    self.id = id
+    self.title = title
+    self.folder = folder
+    self.docs = docs
+    self.includes = includes
+    self.exclude = exclude
+    self.pypi = pypi
+    self.fetchDocs = fetchDocs
+    self.location = location
+  }
 }
 
 extension CorporaConfig {
@@ -44,7 +62,7 @@ extension CorporaConfig {
     for item in context.list(fields["corpora"], "'corpora'") ?? [] {
       guard
         let f = context.fields(
-          item, "a corpus", known: ["id", "title", "folder", "docs", "includes", "fetch"],
+          item, "a corpus", known: ["id", "title", "folder", "docs", "includes", "exclude", "fetch"],
           required: ["id", "folder"]),
         let id = context.text(f["id"], "corpus id"), let folder = context.text(f["folder"], "'folder'")
       else { continue }
@@ -70,8 +88,9 @@ extension CorporaConfig {
         CorpusEntry(
           id: id, title: context.string(f["title"], "'title'"), folder: folder,
           docs: context.text(f["docs"], "'docs'") ?? ".",
-          includes: context.text(f["includes"], "'includes'"), pypi: pypi, fetchDocs: fetchDocs,
-          location: f["id"]!.start))
+          includes: context.text(f["includes"], "'includes'"),
+          exclude: context.strings(f["exclude"], "'exclude'").map(\.value), pypi: pypi,
+          fetchDocs: fetchDocs, location: f["id"]!.start))
     }
     return CorporaConfig(file: file, corpora: corpora)
   }

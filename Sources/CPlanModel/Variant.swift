@@ -8,6 +8,13 @@ public struct Variant: Sendable, Hashable, Codable {
     public var value: String?
     /// The value's task-name token, or nil for `none`.
     public var token: String?
+
+    /// Creates an assignment.
+    public init(dimension: String, value: String?, token: String?) {
+      self.dimension = dimension
+      self.value = value
+      self.token = token
+    }
   }
 
   /// The harness task name, e.g. `django-openapi-clean_architecture-postgres`.
@@ -16,6 +23,13 @@ public struct Variant: Sendable, Hashable, Codable {
   public var level: Int
   /// Every dimension's setting, in dimension order.
   public var assignments: [Assignment]
+
+  /// Creates a variant.
+  public init(name: String, level: Int, assignments: [Assignment]) {
+    self.name = name
+    self.level = level
+    self.assignments = assignments
+  }
 
   /// The tokens of the set dimensions, in dimension order (the task name's constraint part).
   public var constraints: [String] { assignments.compactMap(\.token) }

@@ -12,9 +12,9 @@ public struct ArchitectureVerifier: Sendable {
   public func verify(_ workspace: Workspace) -> VerifierOutcome {
     let (present, folderEvidence) = layers(in: workspace.paths)
     var findings: [Finding] = []
-    let missing = Layer.allCases.filter { present[$0] == nil }
+    let missing = Layer.allCases.reversed().filter { present[$0] == nil }
     if present.count < minimumLayers {
-      let found = Layer.allCases.compactMap { layer in
+      let found = Layer.allCases.reversed().compactMap { layer in
         present[layer].map { "\(layer.name) '\($0)'" }
       }
       findings.append(
@@ -83,18 +83,22 @@ public struct ArchitectureVerifier: Sendable {
     return findings
   }
 
-  /// A cheap test that a line may hold an import (`import`, `from`, `require`).
+  /// A cheap test that a line may hold an import (`im`port, `fr`om, `re`quire).
   static func mayImport(_ text: String) -> Bool {
-    var previous: UInt8 = 0
-    for byte in text.utf8 {
-      // "im(port)", "fr(om)", "re(quire)"
-      if (previous == UInt8(ascii: "i") && byte == UInt8(ascii: "m"))
-        || (previous == UInt8(ascii: "f") && byte == UInt8(ascii: "r"))
-        || (previous == UInt8(ascii: "r") && byte == UInt8(ascii: "e"))
-      {
+    var text = text
+    return text.withUTF8 { mayImport(bytes: $0) }
+  }
+
+  /// `mayImport` over bytes.
+  static func mayImport(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count > 1 else { return false }
+    for index in 1..<bytes.count {
+      switch (bytes[index - 1], bytes[index]) {
+      case (UInt8(ascii: "i"), UInt8(ascii: "m")), (UInt8(ascii: "f"), UInt8(ascii: "r")),
+        (UInt8(ascii: "r"), UInt8(ascii: "e")):
         return true
+      default: continue
       }
-      previous = byte
     }
     return false
   }

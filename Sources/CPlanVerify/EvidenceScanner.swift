@@ -15,17 +15,25 @@ public enum EvidenceScanner {
       for line in file.lines {
         var found: [(EvidenceSubject, EvidenceKind, String)] = []
         lower.removeAll(keepingCapacity: true)
-        for byte in line.text.utf8 { lower.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
-        urls(lower, into: &found)
-        django(lower, into: &found)
-        if kind.isSource, ArchitectureVerifier.mayImport(line.text) {
+        var quoted = false
+        var colonOrDot = false
+        for byte in line.text.utf8 {
+          lower.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+          quoted = quoted || byte == 39 || byte == 34
+          colonOrDot = colonOrDot || byte == 58 || byte == 46
+        }
+        if colonOrDot {
+          urls(lower, into: &found)
+          django(lower, into: &found)
+        }
+        if kind.isSource,
+          lower.withUnsafeBufferPointer({ ArchitectureVerifier.mayImport(bytes: $0) })
+        {
           imports(line.text, kind: kind, path: file.path, into: &found)
         }
         if kind.isPythonDependencies { pythonDependencies(lower, into: &found) }
         if kind.isPackageManifest { npmDependencies(lower, into: &found) }
-        if lower.contains(UInt8(ascii: "'")) || lower.contains(UInt8(ascii: "\"")) {
-          settings(lower, into: &found)
-        }
+        if quoted { settings(lower, into: &found) }
         if kind.isJavaScript, Self.find(Self.newSequelize, in: lower, from: 0) != nil {
           found.append((.orm(.sequelize), .ormConstructor, "new Sequelize("))
         }

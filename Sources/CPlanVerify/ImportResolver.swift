@@ -29,17 +29,20 @@ public struct ImportResolver: Sendable {
     for path in paths {
       let parts = path.split(separator: "/")
       guard let last = parts.last else { continue }
-      for end in parts.indices.dropLast() {
-        folders.insert(parts[...end].joined(separator: "/"))
-      }
+      let python = PathRules.isPython(path)
       let stem = Self.stem(of: last)
-      if PathRules.isSource(path) {
-        modules.insert((parts.dropLast() + [stem]).joined(separator: "/"))
-      }
-      for index in parts.indices {
-        let name = index == parts.count - 1 ? stem : parts[index]
-        if index == parts.count - 1, !PathRules.isPython(path) { continue }
-        roots[String(name), default: []].insert(parts[..<index].joined(separator: "/"))
+      var folder = ""
+      for (index, part) in parts.enumerated() {
+        let isLast = index == parts.count - 1
+        if !isLast || python {
+          roots[String(isLast ? stem : part), default: []].insert(folder)
+        }
+        if isLast {
+          if PathRules.isSource(path) { modules.insert(folder.isEmpty ? String(stem) : "\(folder)/\(stem)") }
+        } else {
+          folder = folder.isEmpty ? String(part) : "\(folder)/\(part)"
+          folders.insert(folder)
+        }
       }
     }
     self.modules = modules

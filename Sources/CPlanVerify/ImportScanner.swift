@@ -19,7 +19,7 @@ public enum ImportScanner {
   /// The import statements of a line, with the names of Python `from … import`.
   public static func statements(in line: String, path: String) -> [ImportStatement] {
     let trimmed = line.utf8.drop { $0 == 32 || $0 == 9 }
-    if PathRules.isPython(path) { return python(Substring(trimmed)) }
+    if PathRules.isPython(path) { return python(trimmed) }
     if trimmed.starts(with: "//".utf8) || trimmed.starts(with: "/*".utf8)
       || trimmed.first == UInt8(ascii: "*")
     {
@@ -35,35 +35,43 @@ public enum ImportScanner {
     }
   }
 
-  private static func python(_ trimmed: Substring) -> [ImportStatement] {
-    if trimmed.hasPrefix("from ") {
-      let rest = trimmed.dropFirst(5).drop { $0 == " " }
-      let module = rest.prefix { $0 != " " && $0 != "\t" }
-      guard !module.isEmpty else { return [] }
+  private static func python(_ line: Substring.UTF8View) -> [ImportStatement] {
+    let bytes = Array(line)
+    func word(from start: Int) -> (String, Int)? {
+      var index = start
+      while index < bytes.count, bytes[index] == 32 || bytes[index] == 9 { index += 1 }
+      let begin = index
+      while index < bytes.count, !isSeparator(bytes[index]) { index += 1 }
+      return index > begin ? (String(decoding: bytes[begin..<index], as: UTF8.self), index) : nil
+    }
+    if bytes.starts(with: fromKeyword) {
+      guard let (module, end) = word(from: 5) else { return [] }
       var names: [String] = []
-      let after = rest.dropFirst(module.count).drop { $0 == " " || $0 == "\t" }
-      if after.hasPrefix("import") {
-        let list = after.dropFirst(6).prefix { $0 != "#" }
-        for part in list.split(separator: ",") {
-          let cleaned = part.filter { $0 != "(" && $0 != ")" && $0 != "\\" }
-          if let name = cleaned.split(whereSeparator: { $0 == " " || $0 == "\t" }).first,
-            name != "*"
-          {
-            names.append(String(name))
+      if let (keyword, after) = word(from: end), keyword == "import" {
+        let list = bytes[after...].prefix { $0 != UInt8(ascii: "#") }
+        for part in list.split(separator: UInt8(ascii: ",")) {
+          let cleaned = part.filter { $0 != UInt8(ascii: "(") && $0 != UInt8(ascii: ")") && $0 != 92 }
+          if let name = cleaned.split(whereSeparator: isSeparator).first, name.first != 42 {
+            names.append(String(decoding: name, as: UTF8.self))
           }
         }
       }
-      return [ImportStatement(module: String(module), names: names)]
+      return [ImportStatement(module: module, names: names)]
     }
-    if trimmed.hasPrefix("import ") {
-      return trimmed.dropFirst(7).prefix { $0 != "#" }.split(separator: ",").compactMap { part in
-        part.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map {
-          ImportStatement(module: String($0), names: [])
+    if bytes.starts(with: importKeyword) {
+      let list = bytes[7...].prefix { $0 != UInt8(ascii: "#") }
+      return list.split(separator: UInt8(ascii: ",")).compactMap { part in
+        part.split(whereSeparator: isSeparator).first.map {
+          ImportStatement(module: String(decoding: $0, as: UTF8.self), names: [])
         }
       }
     }
     return []
   }
+
+  private static func isSeparator(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 }
+  private static let fromKeyword = Array("from ".utf8)
+  private static let importKeyword = Array("import ".utf8)
 
   private static let markers: [[UInt8]] = ["from ", "require(", "import(", "import "].map {
     Array($0.utf8)

@@ -10,16 +10,19 @@ enum PatchPaths {
       guard let second else { return nil }
       return (strip(first, "a/"), strip(second, "b/"))
     }
-    let characters = Array(rest)
+    let bytes = Array(rest.utf8)
     // Equal halves around the middle space: `a/x b/x` (or `x x` without prefixes).
-    if characters.count % 2 == 1 {
-      let half = characters.count / 2
-      let left = String(characters[..<half])
-      let right = String(characters[(half + 1)...])
-      if characters[half] == " ",
-        strip(left, "a/") == strip(right, "b/") || left == right
-      {
-        return (strip(left, "a/"), strip(right, "b/"))
+    if bytes.count % 2 == 1, bytes[bytes.count / 2] == 32 {
+      let half = bytes.count / 2
+      let left = bytes[..<half]
+      let right = bytes[(half + 1)...]
+      let prefixed =
+        left.starts(with: "a/".utf8) && right.starts(with: "b/".utf8)
+        && left.dropFirst(2).elementsEqual(right.dropFirst(2))
+      if prefixed || left.elementsEqual(right) {
+        let old = String(decoding: left, as: UTF8.self)
+        let new = String(decoding: right, as: UTF8.self)
+        return (strip(old, "a/"), strip(new, "b/"))
       }
     }
     if let split = rest.range(of: " b/") {

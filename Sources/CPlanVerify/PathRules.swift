@@ -29,20 +29,25 @@ public enum PathRules {
 
   /// The last path component.
   public static func name(of path: String) -> Substring {
-    path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
+    let utf8 = path.utf8
+    guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return Substring(path) }
+    return Substring(path.utf8[utf8.index(after: slash)...])
   }
 
   /// The lower-cased extension of a path, without the dot ("" when none).
   public static func fileExtension(of path: String) -> String {
-    let name = name(of: path)
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-    return name[name.index(after: dot)...].lowercased()
+    let name = name(of: path).utf8
+    guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else {
+      return ""
+    }
+    return String(Substring(name[name.index(after: dot)...])).lowercased()
   }
 
   /// Whether any folder of the path is skipped (an `*.egg-info` folder too).
   public static func isSkipped(_ path: String) -> Bool {
-    path.split(separator: "/").dropLast().contains { folder in
-      skippedFolders.contains(String(folder)) || folder.hasSuffix(".egg-info")
+    path.utf8.split(separator: UInt8(ascii: "/")).dropLast().contains { bytes in
+      let folder = String(Substring(bytes))
+      return skippedFolders.contains(folder) || folder.hasSuffix(".egg-info")
     }
   }
 
@@ -65,12 +70,27 @@ public enum PathRules {
   /// Whether the path is test code: under a `tests`, `test`, `__tests__`, `spec` or `e2e`
   /// folder, or named `test_*.py`, `*_test.py`, `conftest.py`, `*.test.*` or `*.spec.*`.
   public static func isTest(_ path: String) -> Bool {
-    let parts = path.split(separator: "/")
-    if parts.dropLast().contains(where: { testFolders.contains($0.lowercased()) }) { return true }
-    let name = parts.last.map { $0.lowercased() } ?? ""
+    guard mentionsTest(path) else { return false }
+    let parts = path.utf8.split(separator: UInt8(ascii: "/"))
+    for folder in parts.dropLast() where testFolders.contains(String(Substring(folder)).lowercased()) {
+      return true
+    }
+    let name = parts.last.map { String(Substring($0)).lowercased() } ?? ""
     return name == "conftest.py" || (name.hasPrefix("test_") && name.hasSuffix(".py"))
       || name.hasSuffix("_test.py") || name.contains(".test.") || name.contains(".spec.")
   }
 
   private static let testFolders: Set<String> = ["tests", "test", "__tests__", "spec", "e2e"]
+
+  /// Whether `test`, `spec` or `e2e` occurs in the path, in any case: every test path has one.
+  private static func mentionsTest(_ path: String) -> Bool {
+    var window: UInt32 = 0
+    for byte in path.utf8 {
+      window = (window << 8) | UInt32(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+      let last4 = window
+      let last3 = window & 0xFF_FFFF
+      if last4 == 0x7465_7374 || last4 == 0x7370_6563 || last3 == 0x65_3265 { return true }
+    }
+    return false
+  }
 }

@@ -18,7 +18,7 @@ struct CPlan: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Validate.self, Variants.self, PlanCommand.self, PromptCommand.self, Matrix.self,
-      Augment.self, Corpus.self, Packs.self, Compare.self, Bench.self,
+      Augment.self, Corpus.self, Packs.self, Compare.self, Verify.self, Bench.self,
     ]
   )
 

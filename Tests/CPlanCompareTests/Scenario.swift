@@ -56,8 +56,8 @@ enum Scenario {
     let manager = FileManager.default
     // An older date folder with a failing run: it must be ignored.
     let express = SyntheticTree.taskFolder(baseline, "express", [])
-    let older = express.deletingLastPathComponent().appendingPathComponent("2026-04-30")
-    try tree.writeRun(rate: 0, perfect: false, task: olderDate, to: older.appendingPathComponent("run_1"))
+    let older = express.deletingLastPathComponent().appendingPathComponent("2026-04-30T18-00-00")
+    try tree.writeRun(passed: 0, task: olderDate, to: older.appendingPathComponent("run_0"))
     // A run without its Newman report.
     let flask = SyntheticTree.taskFolder(planned, "flask", ["sqlite"])
     let run = flask.appendingPathComponent(missingReport.1)
@@ -66,20 +66,23 @@ enum Scenario {
     }
     // A malformed row appended to a report.
     let django = SyntheticTree.taskFolder(planned, "django", ["postgres"])
-      .appendingPathComponent("run_1")
-    let report = try manager.contentsOfDirectory(atPath: django.path).first { $0.hasSuffix(".csv") }!
+      .appendingPathComponent("run_0")
+    let report = try manager.contentsOfDirectory(atPath: django.path).first {
+      $0.hasSuffix(".csv")
+    }!
     let handle = try FileHandle(forWritingTo: django.appendingPathComponent(report))
     handle.seekToEndOfFile()
     handle.write(Data("1,Conduit,Broken,GET,http://x,OK,200,1,1,\"a, b\",,,ten,1,0,0\n".utf8))
     try handle.close()
     // A task with one run fewer in the planned arm.
     let koa = SyntheticTree.taskFolder(planned, "koa", ["sqlite"])
-    try manager.removeItem(at: koa.appendingPathComponent("run_3"))
+    try manager.removeItem(at: koa.appendingPathComponent("run_2"))
     // A task only the baseline has.
     let extra = SyntheticTree.taskFolder(baseline, "koa", ["mongodb"])
-    try tree.writeRun(rate: 0.5, perfect: false, task: unmatchedTask, to: extra.appendingPathComponent("run_1"))
+    try tree.writeRun(passed: 100, task: unmatchedTask, to: extra.appendingPathComponent("run_0"))
     // A feature-task folder and a stray folder: listed, not read.
-    let feature = baseline.appendingPathComponent("express/\(SyntheticTree.agent)/x/hard-focused-task-001")
+    let feature = baseline.appendingPathComponent(
+      "express/\(SyntheticTree.agent)/x/hard-focused-task-001")
     try manager.createDirectory(at: feature, withIntermediateDirectories: true)
     try manager.createDirectory(
       at: planned.appendingPathComponent("notes"), withIntermediateDirectories: true)

@@ -1,9 +1,12 @@
-import CPlanCompare
+import CPlanHarness
 import Foundation
+
+@testable import CPlanCompare
 
 /// Writes harness results trees whose true effects are known.
 ///
-/// Every framework gets the paper's 10 variants. A run succeeds (all assertions pass) with
+/// Every framework gets the paper's 10 variants; date folders and runs are named as the harness
+/// names them (`2026-05-01T09-30-00`, `run_0`…). A run succeeds (all assertions pass) with
 /// probability `success`; otherwise its A% is drawn around `(mean − success) / (1 − success)`,
 /// so the expected A% of a run is exactly `mean`. A task effect shared by both arms (the task's
 /// difficulty) and a run effect, both uniform and centred, add noise. Every CSV has quoted
@@ -19,22 +22,32 @@ struct SyntheticArm: Sendable {
   var seed: UInt64
 }
 
-/// The tree's shape and its deliberate defects.
+/// The tree's shape: frameworks, variants, configurations, runs and noise.
 struct SyntheticTree {
   static let frameworks = [
     "aiohttp", "django", "express", "fastapi", "fastify", "flask", "hono", "koa",
   ]
   static let python: Set<String> = ["aiohttp", "django", "fastapi", "flask"]
   static let agent = "mini_swe_sdk"
-  static let model = "gpt-test"
-  static let date = "2026-05-01"
+  static let date = "2026-05-01T09-30-00"
 
+  var models = ["gpt-test", "gpt-other"]
   var runs = 3
   var assertionsPerRequest = 10
   var requests = 20
   var taskNoise = 0.08
   var runNoise = 0.05
   var seed: UInt64 = 7
+
+  /// One generated run.
+  struct Run {
+    var model: String
+    var framework: String
+    var constraints: [String]
+    var run: Int
+    var passed: Int
+    var total: Int
+  }
 
   /// The paper's 10 constraint sets, for a framework.
   static func variants(_ framework: String) -> [[String]] {
@@ -48,42 +61,88 @@ struct SyntheticTree {
 
   /// A task name as the harness spells it.
   static func taskName(_ framework: String, _ constraints: [String]) -> String {
-    "\(framework)-openapi-" + (constraints.isEmpty ? "unconstrained" : constraints.joined(separator: "-"))
+    "\(framework)-openapi-"
+      + (constraints.isEmpty ? "unconstrained" : constraints.joined(separator: "-"))
   }
 
   /// The folder of one task's runs.
-  static func taskFolder(_ root: URL, _ framework: String, _ constraints: [String]) -> URL {
+  static func taskFolder(
+    _ root: URL, _ framework: String, _ constraints: [String], model: String = "gpt-test"
+  ) -> URL {
     root.appendingPathComponent(python.contains(framework) ? "uv" : "node")
       .appendingPathComponent(agent).appendingPathComponent(model)
       .appendingPathComponent(taskName(framework, constraints)).appendingPathComponent(date)
   }
 
-  /// Writes an arm's tree under `root`.
-  func write(_ arm: SyntheticArm, to root: URL) throws {
-    for framework in Self.frameworks {
-      for constraints in Self.variants(framework) {
-        let task = Self.taskName(framework, constraints)
-        var taskGenerator = SeededGenerator(seed: seed, label: "task|\(task)")
-        let taskEffect = uniform(&taskGenerator, taskNoise)
-        let folder = Self.taskFolder(root, framework, constraints)
-        for run in 1...runs {
-          var generator = SeededGenerator(seed: arm.seed, label: "\(task)|\(run)")
+  /// Every run of an arm.
+  func generate(_ arm: SyntheticArm) -> [Run] {
+    var out: [Run] = []
+    let total = requests * assertionsPerRequest
+    for model in models {
+      for framework in Self.frameworks {
+        for constraints in Self.variants(framework) {
+          let task = "\(model)|\(Self.taskName(framework, constraints))"
+          var taskGenerator = SeededGenerator(seed: seed, label: "task|\(task)")
+          let taskEffect = uniform(&taskGenerator, taskNoise)
           let q = arm.success(framework, constraints.count)
           let m = (arm.mean(framework, constraints.count) - q) / (1 - q)
-          let passedAll = Double(generator.next() >> 11) / Double(1 << 53) < q
-          let rate = passedAll ? 1 : m + taskEffect + uniform(&generator, runNoise)
-          let runFolder = folder.appendingPathComponent("run_\(run)")
-          try writeRun(rate: rate, perfect: passedAll, task: task, to: runFolder)
+          for run in 1...runs {
+            var generator = SeededGenerator(seed: arm.seed, label: "\(seed)|\(task)|\(run)")
+            let perfect = Double(generator.next() >> 11) / Double(1 << 53) < q
+            let rate = m + taskEffect + uniform(&generator, runNoise)
+            let passed =
+              perfect ? total : min(max(Int((rate * Double(total)).rounded()), 0), total - 1)
+            out.append(
+              Run(
+                model: model, framework: framework, constraints: constraints, run: run,
+                passed: passed, total: total))
+          }
         }
       }
     }
+    return out
   }
 
-  /// Writes one run: a Newman CSV whose assertions pass at `rate`, and a patch.
-  func writeRun(rate: Double, perfect: Bool, task: String, to folder: URL) throws {
-    let total = requests * assertionsPerRequest
-    var passed = Int((rate * Double(total)).rounded())
-    passed = perfect ? total : min(max(passed, 0), total - 1)
+  /// Writes an arm's tree under `root`.
+  func write(_ arm: SyntheticArm, to root: URL) throws {
+    for run in generate(arm) {
+      let folder = Self.taskFolder(root, run.framework, run.constraints, model: run.model)
+        .appendingPathComponent("run_\(run.run - 1)")
+      try writeRun(
+        passed: run.passed, task: Self.taskName(run.framework, run.constraints), to: folder)
+    }
+  }
+
+  /// An arm built in memory, as the reader would read its tree.
+  func results(_ arm: SyntheticArm) -> ArmResults {
+    let runs = Dictionary(grouping: generate(arm)) {
+      "\($0.model)|\(Self.taskName($0.framework, $0.constraints))"
+    }
+    let tasks = runs.keys.sorted().map { key -> TaskResult in
+      let list = runs[key]!
+      let first = list[0]
+      let name = Self.taskName(first.framework, first.constraints)
+      let runtime = Self.python.contains(first.framework) ? "uv" : "node"
+      let target = try! TaskTarget.infer(name: name, dockerFolder: runtime, file: name)
+      let results = list.map { run in
+        RunResult(
+          name: "run_\(run.run - 1)", folder: "\(key)/run_\(run.run - 1)",
+          report: NewmanReport(
+            assertions: run.total, passed: run.passed, failed: run.total - run.passed,
+            skipped: 0, rows: requests, malformedRows: []),
+          patch: nil, compliance: first.constraints.isEmpty ? .notApplicable : .unknown)
+      }
+      return TaskResult(
+        key: TaskKey(agent: Self.agent, model: first.model, task: name), runtime: runtime,
+        target: target, date: Self.date, runs: results)
+    }
+    return ArmResults(
+      name: arm.name, root: arm.name, tasks: tasks.sorted { $0.key < $1.key }, diagnostics: [],
+      checker: AssumeCompliant().label, verified: false)
+  }
+
+  /// Writes one run: a Newman CSV with `passed` of its assertions passing, and a patch.
+  func writeRun(passed: Int, task: String, to folder: URL) throws {
     var csv = Self.header
     var left = passed
     for request in 0..<requests {
@@ -118,7 +177,8 @@ struct SyntheticTree {
 }
 
 /// The scenario most tests use: planned +20 points at L3 and none at L0, more for Django and
-/// less for Flask; pass@1 +25 points at L3.
+/// less for Flask; pass@1 +25 points at L3. A constraint costs 10 points in the baseline and
+/// 10 − 20/3 in the planned arm.
 enum KnownEffects {
   static let weights = ["django": 1.5, "flask": 0.5]
   static func weight(_ framework: String) -> Double { weights[framework] ?? 1 }
@@ -132,12 +192,14 @@ enum KnownEffects {
   }
 
   static func baselineSuccess(_ framework: String, _ level: Int) -> Double {
-    0.30 - 0.08 * Double(level)
+    0.15 - 0.04 * Double(level)
   }
+
+  static func successEffect(_ level: Int) -> Double { 0.25 * Double(level) / 3 }
 
   static let baseline = SyntheticArm(
     name: "baseline", mean: baselineMean, success: baselineSuccess, seed: 101)
   static let planned = SyntheticArm(
     name: "planned", mean: { baselineMean($0, $1) + effect($0, $1) },
-    success: { baselineSuccess($0, $1) + 0.25 * Double($1) / 3 }, seed: 202)
+    success: { baselineSuccess($0, $1) + successEffect($1) }, seed: 202)
 }

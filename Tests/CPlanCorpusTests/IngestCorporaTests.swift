@@ -9,7 +9,13 @@ struct IngestCorporaTests {
   static var corpusNames: [String] {
     guard let corpora = IngestFixtures.corpora else { return [] }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: corpora.path)) ?? []
-    return names.filter { !$0.hasPrefix(".") }.sorted()
+    return names.filter { name in
+      var isFolder: ObjCBool = false
+      let path = corpora.appendingPathComponent(name).path
+      return !name.hasPrefix(".")
+        && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        && isFolder.boolValue
+    }.sorted()
   }
 
   @Test func djangoAppendSlashSettingMentionsRedirect() throws {

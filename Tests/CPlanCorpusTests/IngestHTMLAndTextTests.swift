@@ -13,7 +13,8 @@ import Testing
         SectionSummary(["Spice Rack", "Labels <new>"], "labels", 13...18),
       ])
     #expect(sections[0].paragraphs == [Paragraph(line: 8, text: "Welcome & enjoy the rack.")])
-    #expect(sections[1].paragraphs == [Paragraph(line: 10, text: "Sort jars by colour,\nthen by name.")])
+    #expect(
+      sections[1].paragraphs == [Paragraph(line: 10, text: "Sort jars by colour,\nthen by name.")])
     #expect(sections[1].code.isEmpty)
     #expect(sections[2].paragraphs == [Paragraph(line: 16, text: "Done \u{2014} enjoy.")])
     #expect(

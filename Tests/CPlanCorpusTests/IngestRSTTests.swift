@@ -37,9 +37,10 @@ import Testing
             """),
         Paragraph(line: 25, text: "Always unplug the mixer before cleaning it."),
       ])
-    #expect(sections[0].paragraphs == [
-      Paragraph(line: 8, text: "Cooking at home starts with a clean workspace and sharp knives.")
-    ])
+    #expect(
+      sections[0].paragraphs == [
+        Paragraph(line: 8, text: "Cooking at home starts with a clean workspace and sharp knives.")
+      ])
   }
 
   @Test func literalBlocksCodeBlocksAndDoctestsAreCode() throws {
@@ -121,7 +122,7 @@ import Testing
       ===
 
       Three
-      ***
+      *****
 
       Four
       ####
@@ -194,7 +195,13 @@ import Testing
 
          Keep a distance.
 
-      .. warning:: Hot surface.
+      .. warning:: Hot surface,
+         keep away.
+
+      .. change::
+         :tags: oven
+
+         Fixed the dial.
 
       ..
          A comment block
@@ -217,11 +224,31 @@ import Testing
          $ bake --now
       """
     let section = IngestFixtures.sections(text, format: .restructuredText)[0]
-    #expect(section.paragraphs.map(\.text) == [
-      "Mind the gap", "Keep a distance.", "Hot surface.", "Now warmer.",
-    ])
-    #expect(section.paragraphs.map(\.line) == [4, 6, 8, 24])
-    #expect(section.code == [CodeBlock(language: "console", text: "$ bake --now", line: 28)])
+    #expect(
+      section.paragraphs.map(\.text) == [
+        "Mind the gap", "Keep a distance.", "Hot surface,\nkeep away.", "tags: oven",
+        "Fixed the dial.", "Now warmer.",
+      ])
+    #expect(section.paragraphs.map(\.line) == [4, 6, 8, 12, 14, 30])
+    #expect(section.code == [CodeBlock(language: "console", text: "$ bake --now", line: 34)])
+  }
+
+  @Test func directiveInsideBulletItem() {
+    let text = """
+      Choices
+      =======
+
+      * .. attribute:: KEEP
+
+          Keeps the row.
+
+      * .. attribute:: DROP
+
+          Drops the row.
+      """
+    let sections = IngestFixtures.sections(text, format: .restructuredText)
+    #expect(sections.map(\.anchor) == [nil, "attribute-KEEP", "attribute-DROP"])
+    #expect(sections.map(\.text) == ["", "Keeps the row.", "Drops the row."])
   }
 
   @Test func txtIsSniffedAsRSTOrPlainText() {

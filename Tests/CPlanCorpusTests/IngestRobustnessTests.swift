@@ -43,7 +43,9 @@ import Testing
   }
 
   @Test func invalidUTF8IsReplaced() {
-    let bytes: [UInt8] = Array("Caf".utf8) + [0xE9, 0x20, 0xFF] + Array(" ok\n=====\n\nBody \u{00E9}t\u{00E9}\n".utf8)
+    let bytes: [UInt8] =
+      Array("Caf".utf8) + [0xE9, 0x20, 0xFF]
+      + Array(" ok\n==========\n\nBody \u{00E9}t\u{00E9}\n".utf8)
     let sections = DocumentIngester.sections(
       of: bytes, path: "x.rst", corpus: "c", format: .restructuredText, includeRoot: nil)
     #expect(sections.map(\.headings) == [["Caf\u{FFFD} \u{FFFD} ok"]])
@@ -52,7 +54,8 @@ import Testing
   }
 
   @Test func tabsAndMissingFinalNewline() {
-    let text = "Title\n=====\n\n.. note::\n\n\tTabbed note text.\n\n\tSecond::\n\n\t\tcode()\nlast line"
+    let text =
+      "Title\n=====\n\n.. note::\n\n\tTabbed note text.\n\n\tSecond::\n\n\t\tcode()\nlast line"
     let sections = IngestFixtures.sections(text, format: .restructuredText)
     #expect(sections.count == 1)
     #expect(sections[0].paragraphs.map(\.text) == ["Tabbed note text.", "Second:", "last line"])
@@ -73,7 +76,8 @@ import Testing
   }
 
   @Test func pathologicalInputsFinish() {
-    let long = String(repeating: "[", count: 60_000) + String(repeating: "`", count: 30_000)
+    let long =
+      String(repeating: "[", count: 60_000) + String(repeating: "`", count: 30_000)
       + String(repeating: "``x", count: 10_000) + String(repeating: ":a:", count: 10_000)
     var deep = ""
     for level in 0..<200 {
@@ -84,7 +88,8 @@ import Testing
       let adornment = ["=", "-", "~", "^", "+", "#", "*", "_", "'", "\""][index % 10]
       headings += "H\(index)\n" + String(repeating: adornment, count: 6) + "\n\n"
     }
-    for text in [long, deep, headings, String(repeating: "<", count: 50_000)] {
+    let tags = String(repeating: "<a ", count: 20_000) + String(repeating: ":a", count: 20_000)
+    for text in [long, deep, headings, tags, String(repeating: "<", count: 50_000)] {
       Self.ingestAll(Array(text.utf8))
     }
     #expect(IngestFixtures.sections(headings, format: .restructuredText).count == 500)

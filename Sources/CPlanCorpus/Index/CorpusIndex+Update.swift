@@ -42,9 +42,10 @@ extension CorpusIndex {
     let documents = location.documents()
     var contents: [(path: String, format: DocumentFormat, bytes: [UInt8], hash: String)] = []
     var manifest = ""
-    for (path, format) in documents {
+    for (path, extensionFormat) in documents {
       let url = location.folder.appendingPathComponent(path)
       let bytes = (try? Data(contentsOf: url)).map { [UInt8]($0) } ?? []
+      let format = DocumentIngester.format(ofPath: path, contents: bytes) ?? extensionFormat
       let hash = FastHash.hex(bytes)
       contents.append((path, format, bytes, hash))
       manifest += "\(path)\u{0}\(hash)\n"

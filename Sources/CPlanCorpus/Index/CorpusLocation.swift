@@ -23,23 +23,25 @@ public struct CorpusLocation: Sendable {
   /// Whether the corpus is present.
   public var exists: Bool { FileManager.default.fileExists(atPath: docs.path) }
 
-  /// The documentation files of the corpus, sorted, as (path relative to the corpus folder,
-  /// format).
-  public func documents() -> [(path: String, format: DocumentFormat)] {
-    let base = folder.standardizedFileURL.path
-    guard let walker = FileManager.default.enumerator(atPath: docs.path) else { return [] }
-    var files: [(String, DocumentFormat)] = []
-    for case let relative as String in walker {
-      let parts = relative.split(separator: "/")
-      if parts.contains(where: { $0.hasPrefix(".") || $0.hasPrefix("_") }) { continue }
-      guard let format = DocumentIngester.format(ofPath: relative) else { continue }
-      let full = docs.appendingPathComponent(relative).path
-      var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder),
-        !isFolder.boolValue
-      else { continue }
-      files.append((String(full.dropFirst(base.count + 1)), format))
+  /// Whether a path (relative to the corpus folder) matches an `exclude` glob: `*` within a
+  /// segment, `**` across segments.
+  func excluded(_ path: String) -> Bool {
+    entry.exclude.contains { pattern in
+      if pattern.hasSuffix("/**") { return path.hasPrefix(String(pattern.dropLast(2))) }
+      return pattern == path
     }
-    return files.sorted { $0.0 < $1.0 }
+  }
+
+  /// The documentation files of the corpus, sorted, as (path relative to the corpus folder,
+  /// format by extension), leaving out `exclude` matches.
+  public func documents() -> [(path: String, format: DocumentFormat)] {
+    let prefix = entry.docs == "." ? "" : entry.docs + "/"
+    return DocumentIngester.documentPaths(in: docs).compactMap { relative in
+      let path = prefix + relative
+      guard !excluded(path), let format = DocumentIngester.format(ofPath: relative) else {
+        return nil
+      }
+      return (path, format)
+    }
   }
 }

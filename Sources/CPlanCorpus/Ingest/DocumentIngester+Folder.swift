@@ -31,16 +31,20 @@ extension DocumentIngester {
     return sections
   }
 
-  /// The corpus-relative paths of the documents in a folder, sorted.
-  static func documentPaths(in root: URL) -> [String] {
+  /// The paths of the documents in a folder, relative to it, sorted: the files
+  /// ``ingestFolder(_:corpus:)`` reads (use ``format(ofPath:contents:)`` for their formats).
+  /// - Parameter root: the corpus folder.
+  /// - Returns: `/`-separated relative paths.
+  public static func documentPaths(in root: URL) -> [String] {
     var paths: [String] = []
     collect(root.standardizedFileURL.path, prefix: "", into: &paths, depth: 0)
     return paths.sorted()
   }
 
   /// Walks a folder with `readdir` (much faster than URL enumeration), not following links.
-  private static func collect(_ folder: String, prefix: String, into paths: inout [String], depth: Int)
-  {
+  private static func collect(
+    _ folder: String, prefix: String, into paths: inout [String], depth: Int
+  ) {
     guard depth < 64, let handle = opendir(folder) else { return }
     defer { closedir(handle) }
     while let entry = readdir(handle) {

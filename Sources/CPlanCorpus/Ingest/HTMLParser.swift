@@ -11,6 +11,7 @@ struct HTMLParser {
   private var text = PlainWriter()
   private var textLine = 1
   private var line = 1
+  private var nextGreater = 0
 
   init(lines: SourceLines) {
     self.lines = lines
@@ -38,7 +39,7 @@ struct HTMLParser {
         line += 1
         if !text.bytes.isEmpty { text.bytes.append(0x0A) }
         index += 1
-      } else if byte == 0x3C, let tag = HTMLTag(bytes, at: index) {
+      } else if byte == 0x3C, mayCloseTag(from: index), let tag = HTMLTag(bytes, at: index) {
         index = handle(tag)
       } else if byte == 0x26, let end = HTMLEntities.decode(bytes, index, bytes.count, into: &text)
       {
@@ -53,6 +54,17 @@ struct HTMLParser {
       }
     }
     flushText()
+  }
+
+  /// Whether a `>` follows `index` closely enough for a tag; remembers the next `>`, so text
+  /// full of `<` stays linear.
+  private mutating func mayCloseTag(from index: Int) -> Bool {
+    let bytes = lines.bytes
+    if nextGreater <= index {
+      nextGreater = index + 1
+      while nextGreater < bytes.count && bytes[nextGreater] != 0x3E { nextGreater += 1 }
+    }
+    return nextGreater < bytes.count && nextGreater - index <= 4_096
   }
 
   private mutating func noteText() {

@@ -32,7 +32,8 @@ struct HTMLTag {
     }
     guard !nameBytes.isEmpty, nameBytes != [0x21] else { return nil }
     var quote: UInt8 = 0
-    while cursor < bytes.count {
+    let limit = min(bytes.count, index + 4_096)  // a tag longer than this is text
+    while cursor < limit {
       let byte = bytes[cursor]
       if quote != 0 {
         if byte == quote { quote = 0 }
@@ -43,7 +44,7 @@ struct HTMLTag {
       }
       cursor += 1
     }
-    guard cursor < bytes.count else { return nil }
+    guard cursor < limit else { return nil }
     self.init(
       name: String(decoding: nameBytes, as: UTF8.self), closing: closing, start: index,
       end: cursor + 1)
@@ -58,8 +59,9 @@ struct HTMLTag {
 
   /// The index just past `terminator` after this tag, or the end of the buffer.
   func skip(to terminator: StaticString, in bytes: [UInt8]) -> Int {
-    let pattern = Array(UnsafeBufferPointer(
-      start: terminator.utf8Start, count: terminator.utf8CodeUnitCount))
+    let pattern = Array(
+      UnsafeBufferPointer(
+        start: terminator.utf8Start, count: terminator.utf8CodeUnitCount))
     var index = end
     while index + pattern.count <= bytes.count {
       if bytes[index] == pattern[0] && Array(bytes[index..<(index + pattern.count)]) == pattern {
@@ -152,7 +154,8 @@ struct HTMLTag {
       let byte = bytes[index]
       if byte == 0x3C, let tag = HTMLTag(bytes, at: index), tag.end <= upper {
         if anchor == nil && !tag.closing && tag.name == "a" {
-          anchor = attribute(Array("id".utf8), bytes, tag.start, tag.end)
+          anchor =
+            attribute(Array("id".utf8), bytes, tag.start, tag.end)
             ?? attribute(Array("name".utf8), bytes, tag.start, tag.end)
         }
         index = tag.end
@@ -176,7 +179,8 @@ struct HTMLTag {
     let prefixes: [[UInt8]] = [Array("language-".utf8), Array("lang-".utf8)]
     var index = lower
     while index < upper {
-      for prefix in prefixes where bytes[index] == 0x6C && index + prefix.count < upper
+      for prefix in prefixes
+      where bytes[index] == 0x6C && index + prefix.count < upper
         && Array(bytes[index..<(index + prefix.count)]) == prefix
       {
         var end = index + prefix.count

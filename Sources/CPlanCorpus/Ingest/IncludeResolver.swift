@@ -31,7 +31,7 @@ struct IncludeResolver {
     return CodeBlock(language: language, text: "", line: line, includedFrom: target)
   }
 
-  /// The path inside a marker: the first word of `{* … *}` or `{! … !}` (after an optional `>`).
+  /// The path inside a marker: the first word of `{* … *}` or `{! … !}` (after a `>`, if any).
   static func target(_ bytes: [UInt8], _ lower: Int, _ upper: Int) -> String? {
     guard upper - lower >= 5, bytes[lower] == 0x7B, bytes[upper - 1] == 0x7D else { return nil }
     let marker = bytes[lower + 1]

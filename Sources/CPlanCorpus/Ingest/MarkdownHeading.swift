@@ -57,7 +57,9 @@ struct MarkdownHeading {
     while open >= lower && bytes[open] != 0x7B && bytes[open] != 0x7D { open -= 1 }
     guard open >= lower, bytes[open] == 0x7B else { return nil }
     var index = PlainText.skipSpaces(bytes, open + 1, upper)
-    if index < upper && bytes[index] == 0x3A { index = PlainText.skipSpaces(bytes, index + 1, upper) }
+    if index < upper && bytes[index] == 0x3A {
+      index = PlainText.skipSpaces(bytes, index + 1, upper)
+    }
     guard index < upper, bytes[index] == 0x23 || bytes[index] == 0x2E else { return nil }
     return open
   }

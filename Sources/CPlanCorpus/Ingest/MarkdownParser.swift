@@ -113,6 +113,15 @@ struct MarkdownParser {
         paragraph.flush(builder: &builder, owner: owner)
         return MarkdownBlocks.commentEnd(lines, from: index)
       }
+    case 0x3A:
+      if lines.hasPrefix(index, "::: ") {  // mkdocstrings: API docs rendered from code
+        paragraph.flush(builder: &builder, owner: owner)
+        var end = index + 1
+        while end < lines.count && (lines[end].isBlank || lines[end].indent > line.indent) {
+          end += 1
+        }
+        return end
+      }
     case 0x5B, 0x2A:
       if MarkdownBlocks.isReferenceDefinition(bytes, line.text, line.trimmedEnd) {
         paragraph.flush(builder: &builder, owner: owner)
@@ -210,6 +219,7 @@ struct MarkdownParser {
     var first = index + 1
     while first < close && lines[first].isBlank { first += 1 }
     lines.appendDedented((index + 1)..<close, columns: line.indent, to: &text)
+    guard !text.isEmpty else { return min(close + 1, lines.count) }
     builder.add(
       CodeBlock(
         language: language, text: String(decoding: text, as: UTF8.self),

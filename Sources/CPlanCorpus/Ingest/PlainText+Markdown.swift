@@ -41,6 +41,8 @@ struct MarkdownInlineScanner {
   let depth: Int
   /// Lengths of backtick runs that found no closing run: later ones will not either.
   private var failedRuns: UInt32 = 0
+  /// The next `>` at or after the last tag start looked at.
+  private var nextGreater = -1
 
   init(bytes: Bytes, lower: Int, upper: Int, depth: Int) {
     self.bytes = bytes
@@ -165,6 +167,7 @@ struct MarkdownInlineScanner {
       }
       if byte == open {
         level += 1
+        if level > 32 { return nil }  // not a link: nothing nests this deep
       } else if byte == close {
         level -= 1
         if level == 0 { return cursor }
@@ -190,8 +193,12 @@ struct MarkdownInlineScanner {
   }
 
   /// Drops an HTML tag or comment; keeps the address of an autolink `<https://…>`.
-  private func tag(at index: Int, into out: inout PlainWriter) -> Int {
-    guard index + 1 < upper, PlainText.isTagStart(bytes[index + 1]) else {
+  private mutating func tag(at index: Int, into out: inout PlainWriter) -> Int {
+    if nextGreater <= index {
+      nextGreater = index + 1
+      while nextGreater < upper && bytes[nextGreater] != 0x3E { nextGreater += 1 }
+    }
+    guard index + 1 < upper, PlainText.isTagStart(bytes[index + 1]), nextGreater < upper else {
       out.byte(0x3C)
       return index + 1
     }
@@ -199,7 +206,8 @@ struct MarkdownInlineScanner {
     var quote: UInt8 = 0
     var hasSpace = false
     var hasColon = false
-    while cursor < upper {
+    let limit = min(upper, index + 1_024)
+    while cursor < limit {
       let byte = bytes[cursor]
       if quote != 0 {
         if byte == quote { quote = 0 }
@@ -214,7 +222,7 @@ struct MarkdownInlineScanner {
       }
       cursor += 1
     }
-    guard cursor < upper else {
+    guard cursor < limit else {
       out.byte(0x3C)
       return index + 1
     }

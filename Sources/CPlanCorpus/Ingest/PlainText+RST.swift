@@ -33,7 +33,8 @@ extension PlainText {
     while index < upper {
       let byte = bytes[index]
       if byte == 0x60 { return nil }
-      if byte == 0x3A && !isSpace(bytes[index - 1]) && (index + 1 == upper || isSpace(bytes[index + 1]))
+      if byte == 0x3A && !isSpace(bytes[index - 1])
+        && (index + 1 == upper || isSpace(bytes[index + 1]))
       {
         return index
       }
@@ -158,7 +159,8 @@ struct RSTInlineScanner {
     if index > lower && isWordByte(bytes[index - 1]) { return nil }
     var cursor = index + 1
     var nameStart = cursor
-    while cursor < upper {
+    let limit = min(upper, index + 64)  // role names are short
+    while cursor < limit {
       let byte = bytes[cursor]
       if isWordByte(byte) || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x2B {
         cursor += 1
@@ -185,8 +187,7 @@ struct RSTInlineScanner {
   }
 
   /// Writes `text <target>` as `text`; with `shorten`, `~a.b.c` as `c` and `!x` as `x`.
-  private func reference(content: Range<Int>, into out: inout PlainWriter, shorten: Bool = false)
-  {
+  private func reference(content: Range<Int>, into out: inout PlainWriter, shorten: Bool = false) {
     var lower = content.lowerBound
     var upper = content.upperBound
     if upper > lower && bytes[upper - 1] == 0x3E {
@@ -255,7 +256,9 @@ struct RSTInlineScanner {
   private func containsScheme(_ lower: Int, _ upper: Int) -> Bool {
     var index = lower
     while index + 2 < upper {
-      if bytes[index] == 0x3A && bytes[index + 1] == 0x2F && bytes[index + 2] == 0x2F { return true }
+      if bytes[index] == 0x3A && bytes[index + 1] == 0x2F && bytes[index + 2] == 0x2F {
+        return true
+      }
       index += 1
     }
     return false

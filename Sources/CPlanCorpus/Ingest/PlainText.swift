@@ -133,7 +133,13 @@ public enum PlainText {
       let byte = bytes[index]
       if byte == 0x3C, index + 1 < upper, isTagStart(bytes[index + 1]) {
         var close = index + 1
-        while close < upper && bytes[close] != 0x3E { close += 1 }
+        let limit = min(upper, index + 1_024)
+        while close < limit && bytes[close] != 0x3E { close += 1 }
+        if close == limit && limit < upper {  // too long for a tag: text
+          out.byte(byte)
+          index += 1
+          continue
+        }
         if tagSeparatesWords(bytes, index + 1, close) { out.space() }
         index = close + 1
       } else if byte == 0x26, let end = HTMLEntities.decode(bytes, index, upper, into: &out) {

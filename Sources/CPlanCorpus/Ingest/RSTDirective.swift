@@ -10,8 +10,9 @@ enum RSTDirective: Equatable {
   /// Sets the language of later literal blocks.
   case highlight
   /// Prose (`note`, `warning`, `seealso`…): content stays prose; `argumentIsProse` when the
-  /// arguments are a title or text (`admonition`, `topic`, `rubric`).
-  case prose(argumentIsProse: Bool)
+  /// arguments are a title or text (`admonition`, `topic`, `rubric`); `keepsOptions` unless
+  /// its options are layout (`figure`, `list-table`…).
+  case prose(argumentIsProse: Bool, keepsOptions: Bool)
   /// `versionadded`, `versionchanged`, `deprecated`: the version is dropped, the rest is prose.
   case version
 
@@ -30,7 +31,8 @@ enum RSTDirective: Equatable {
     } else if Self.versions.contains(name) {
       self = .version
     } else {
-      self = .prose(argumentIsProse: Self.titled.contains(name))
+      self = .prose(
+        argumentIsProse: Self.titled.contains(name), keepsOptions: !Self.layout.contains(name))
     }
   }
 
@@ -54,7 +56,13 @@ enum RSTDirective: Equatable {
     "moduleauthor", "meta", "default-role", "role", "title", "changelog_imports",
     "towncrier-draft-entries", "testsetup", "testcleanup", "productionlist", "dialect-table",
     "program", "default-domain", "header", "footer", "sectnum", "target-notes", "unicode",
-    "replace", "date", "class-template",
+    "replace", "date",
+  ]
+
+  /// Prose directives whose options are layout, not text.
+  private static let layout: Set<String> = [
+    "figure", "table", "list-table", "csv-table", "container", "sidebar", "tabs", "tab",
+    "group-tab", "only", "ifconfig", "topic", "admonition", "hlist",
   ]
 
   private static let versions: Set<String> = [

@@ -1,17 +1,20 @@
 extension RSTParser {
   /// Handles the explicit markup block (`..`) at `index`: a label, a directive, a footnote, a
   /// substitution definition or a comment.
+  /// - Parameters:
+  ///   - markup: offset of the `..` (after a list bullet, for `* .. attribute:: X`).
+  ///   - indent: the column of the `..`.
   /// - Returns: the first line after the block.
-  mutating func explicitMarkup(at index: Int, limit: Int, context: inout Context, depth: Int)
-    -> Int
-  {
+  mutating func explicitMarkup(
+    at index: Int, markup: Int, indent: Int, limit: Int, context: inout Context, depth: Int
+  ) -> Int {
     let bytes = lines.bytes
     let line = lines[index]
     var blockEnd = index + 1
-    while blockEnd < limit && (lines[blockEnd].isBlank || lines[blockEnd].indent > line.indent) {
+    while blockEnd < limit && (lines[blockEnd].isBlank || lines[blockEnd].indent > indent) {
       blockEnd += 1
     }
-    let start = PlainText.skipSpaces(bytes, line.text + 2, line.trimmedEnd)
+    let start = PlainText.skipSpaces(bytes, markup + 2, line.trimmedEnd)
     let end = line.trimmedEnd
     guard start < end else {
       // An empty comment only swallows lines that follow it directly.
@@ -19,7 +22,8 @@ extension RSTParser {
     }
     switch bytes[start] {
     case 0x5F:
-      if let label = label(start, end), !(index + 1 < limit && lines[index + 1].indent > line.indent)
+      if let label = label(start, end),
+        !(index + 1 < limit && lines[index + 1].indent > indent)
       {
         setPending(anchor: label, line: index + 1, object: nil, context: &context)
       }
@@ -66,8 +70,9 @@ extension RSTParser {
         let name = String(decoding: bytes[start..<index], as: UTF8.self)
         return (name, PlainText.skipSpaces(bytes, index + 2, end)..<end)
       }
-      guard isWordByte(byte) || byte == 0x2D || byte == 0x5F || byte == 0x3A || byte == 0x2E
-        || byte == 0x2B
+      guard
+        isWordByte(byte) || byte == 0x2D || byte == 0x5F || byte == 0x3A || byte == 0x2E
+          || byte == 0x2B
       else { return nil }
       index += 1
     }
@@ -148,7 +153,9 @@ extension RSTParser {
     case .object(let name):
       guard let target = RSTDirective.target(bytes, arguments.lowerBound, arguments.upperBound)
       else {
-        prose(arguments: nil, at: index, blockEnd: blockEnd, context: &context, depth: depth)
+        prose(
+          arguments: nil, keepsOptions: true, at: index, blockEnd: blockEnd, context: &context,
+          depth: depth)
         return
       }
       let anchor = name + "-" + target
@@ -165,31 +172,34 @@ extension RSTParser {
       guard depth < Self.maximumDepth else { return }
       var inner = Context(base: owner, owner: owner, pending: nil, topLevel: false)
       parseBody(contentStart..<blockEnd, context: &inner, depth: depth + 1)
-    case .prose(let argumentIsProse):
+    case .prose(let argumentIsProse, let keepsOptions):
       prose(
-        arguments: argumentIsProse ? arguments : nil, at: index, blockEnd: blockEnd,
-        context: &context, depth: depth)
+        arguments: argumentIsProse ? arguments : nil, keepsOptions: keepsOptions, at: index,
+        blockEnd: blockEnd, context: &context, depth: depth)
     case .version:
       var lower = arguments.lowerBound
       while lower < arguments.upperBound && !isSpace(bytes[lower]) { lower += 1 }
       prose(
         arguments: PlainText.skipSpaces(bytes, lower, arguments.upperBound)..<arguments.upperBound,
-        at: index, blockEnd: blockEnd, context: &context, depth: depth)
+        keepsOptions: true, at: index, blockEnd: blockEnd, context: &context, depth: depth)
     }
   }
 
-  /// A directive whose content (and possibly arguments) stays prose of the current owner.
+  /// A directive whose content (and possibly arguments and options) stays prose of the current
+  /// owner.
   private mutating func prose(
-    arguments: Range<Int>?, at index: Int, blockEnd: Int, context: inout Context, depth: Int
+    arguments: Range<Int>?, keepsOptions: Bool, at index: Int, blockEnd: Int,
+    context: inout Context, depth: Int
   ) {
-    let contentStart = optionsEnd(from: index + 1, blockEnd: blockEnd)
+    let contentStart = keepsOptions ? index + 1 : optionsEnd(from: index + 1, blockEnd: blockEnd)
     let hasArguments = arguments.map { !$0.isEmpty } ?? false
     guard hasArguments || hasContent(contentStart..<blockEnd) else { return }
     resolvePending(&context)
     if let arguments, hasArguments {
+      // Text on the directive line; lines right below it continue the same paragraph.
+      paragraphIndent = lines[index].indent
       paragraph.add(
         lines.bytes, arguments, line: index + 1, builder: &builder, owner: context.owner)
-      paragraph.flush(builder: &builder, owner: context.owner)
     }
     guard depth < Self.maximumDepth else { return }
     var inner = Context(base: context.base, owner: context.owner, pending: nil, topLevel: false)

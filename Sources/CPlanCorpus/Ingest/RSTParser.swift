@@ -71,9 +71,11 @@ struct RSTParser {
         index = heading.next
         continue
       }
-      if isExplicitMarkup(line) {
+      if let markup = explicitMarkupStart(line) {
         paragraph.flush(builder: &builder, owner: context.owner)
-        index = explicitMarkup(at: index, limit: limit, context: &context, depth: depth)
+        index = explicitMarkup(
+          at: index, markup: markup, indent: line.indent + markup - line.text, limit: limit,
+          context: &context, depth: depth)
         continue
       }
       if !paragraph.isOpen && isDoctest(line) {
@@ -134,10 +136,22 @@ struct RSTParser {
       to: context.owner)
   }
 
-  private func isExplicitMarkup(_ line: SourceLine) -> Bool {
+  /// Where the `..` of explicit markup starts: the line's text, or the text after a list
+  /// bullet (`* .. attribute:: CASCADE`).
+  private func explicitMarkupStart(_ line: SourceLine) -> Int? {
     let bytes = lines.bytes
-    return line.trimmedEnd - line.text >= 2 && bytes[line.text] == 0x2E
-      && bytes[line.text + 1] == 0x2E && (line.trimmedEnd == line.text + 2 || isSpace(bytes[line.text + 2]))
+    func isMarkup(_ start: Int) -> Bool {
+      line.trimmedEnd - start >= 2 && bytes[start] == 0x2E && bytes[start + 1] == 0x2E
+        && (line.trimmedEnd == start + 2 || isSpace(bytes[start + 2]))
+    }
+    if isMarkup(line.text) { return line.text }
+    guard !paragraph.isOpen, bytes[line.text] == 0x2A || bytes[line.text] == 0x2D else {
+      return nil
+    }
+    let content = PlainText.skipBullet(bytes, line.text, line.trimmedEnd)
+    guard content > line.text, isMarkup(content) else { return nil }
+    for offset in line.text..<content where bytes[offset] == 0x09 { return nil }
+    return content
   }
 
   private func isDoctest(_ line: SourceLine) -> Bool {

@@ -7,7 +7,7 @@ extension CPlan {
   struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Measure cplan against a reference in the same run.",
-      subcommands: [ValidateBench.self, MatrixBench.self, CorpusBench.self])
+      subcommands: [ValidateBench.self, MatrixBench.self, CorpusBench.self, VerifyBench.self])
   }
 
   struct ValidateBench: ParsableCommand {

@@ -12,28 +12,32 @@ extension CPlan {
     static let configuration = CommandConfiguration(
       abstract: "Compare harness results of a baseline and a planned arm, or check a summary.",
       discussion: """
-        Each DIR is one arm's harness results tree, {uv|node}/{agent}/{model}/{task}/{date}/
-        run_N/, read from its latest date folder (names compared as strings). Tasks are matched
-        by agent, model and task name; per level, framework, constraint and agent/model the
-        report gives each arm's A%, strict A% and pass@1, the difference with its standard
-        error and a seeded bootstrap 95% interval over tasks, a Wilcoxon signed-rank test and
-        an exact McNemar test, each arm's L0→L3 decay and the share the arm recovers, and the
-        marginal effect of each constraint. Unmatched, incomplete and unbalanced runs are
-        listed on standard error and in the report. Compliance is not verified yet: every run
-        is assumed compliant, so strict A% equals A%, and the report says so.
+        Each DIR is one arm's harness results tree,
+        {uv|node}/{agent}/{model}/{task}/{date}/run_N/, read from the latest date
+        folder (names compared as strings). Tasks are matched by agent, model and
+        task name. Per level, framework, constraint and agent/model the report
+        gives each arm's A%, strict A% and pass@1; the difference with its
+        standard error and a seeded bootstrap 95% interval over tasks; a
+        Wilcoxon signed-rank and an exact McNemar test; each arm's L0→L3 decay
+        and the share of the baseline's decay an arm recovers; and the marginal
+        effect of each constraint. Unmatched, incomplete and unbalanced runs are
+        listed on standard error and in the report. Compliance is not verified
+        yet: every run counts as compliant (strict A% = A%), and the report says
+        so.
 
-        --summary reads the harness's global_stats.csv, recomputes its runtime, global and
-        constraint_type rows from its framework rows (weighting by n_executed), and exits 1
-        unless every value agrees to 4 decimals.
+        --summary reads the harness's global_stats.csv, recomputes its runtime,
+        global and constraint_type rows from its framework rows (weighting by
+        n_executed) and exits 1 unless every value agrees to 4 decimals.
 
-        Exit status: 0 ok, 1 a summary mismatch (or, with --strict, any issue), 2 usage or
-        input error.
+        Exit status: 0 ok, 1 a summary mismatch (with --strict: any issue),
+        2 usage or input error.
 
         Examples:
-          cplan compare --baseline results-baseline --planned results-planned
-          cplan compare --baseline b --planned p --arm rag=results-rag --format csv --out cmp.csv
-          cplan compare --baseline b --planned p --chart decay.svg --seed 7 --resamples 20000
-          cplan compare --summary ../shared/reference/constraint-decay/global_stats.csv
+          cplan compare --baseline res-baseline --planned res-planned
+          cplan compare --baseline b --planned p --arm rag=res-rag \\
+            --format csv --out compare.csv
+          cplan compare --baseline b --planned p --chart decay.svg --seed 7
+          cplan compare --summary global_stats.csv
         """)
 
     @Option(help: ArgumentHelp("The baseline arm's results folder.", valueName: "dir"))
@@ -44,10 +48,12 @@ extension CPlan {
 
     @Option(
       name: .customLong("arm"),
-      help: ArgumentHelp("Another arm to compare with the baseline (repeatable).", valueName: "name=dir"))
+      help: ArgumentHelp(
+        "Another arm to compare with the baseline (repeatable).", valueName: "name=dir"))
     var arms: [String] = []
 
-    @Option(help: ArgumentHelp("Check a harness summary file instead.", valueName: "global_stats.csv"))
+    @Option(
+      help: ArgumentHelp("Check a harness summary file instead.", valueName: "global_stats.csv"))
     var summary: String?
 
     @Option(help: "Output format: md, csv, latex or json.")
@@ -56,10 +62,14 @@ extension CPlan {
     @Option(help: ArgumentHelp("Write the report to a file (atomically).", valueName: "file"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Draw the primary metric by level, per framework, as SVG.", valueName: "file.svg"))
+    @Option(
+      help: ArgumentHelp(
+        "Draw the primary metric by level, per framework, as SVG.", valueName: "file.svg"))
     var chart: String?
 
-    @Option(help: "The primary metric of tests, decay, marginal effects and chart: a, strict-a or pass@1.")
+    @Option(
+      help: "The primary metric of tests, decay, marginal effects and chart: a, strict-a or pass@1."
+    )
     var metric: Metric = .strictAssertions
 
     @Option(help: "The bootstrap seed.")
@@ -71,7 +81,9 @@ extension CPlan {
     @Option(help: "The k of pass@k and pass^k.")
     var k: Int = 3
 
-    @Option(help: "Runs without a usable Newman report: fail (count as failed, as the harness does) or exclude.")
+    @Option(
+      help: "Runs without a usable Newman report: fail (count as failed, as the harness does) "
+        + "or exclude.")
     var missingReport: ResultsReader.MissingReportPolicy = .fail
 
     @Flag(help: "Exit 1 when anything was skipped, incomplete, unmatched or unbalanced.")

@@ -1,0 +1,3 @@
+const Database = require('better-sqlite3');
+
+module.exports = new Database(process.env.DB_PATH || 'conduit.db');
