@@ -38,7 +38,7 @@ public struct ArmResults: Sendable {
   /// The arm's aggregates over its own tasks, per group.
   /// - Parameter k: the k of pass@k and pass^k.
   public func aggregates(k: Int) -> [GroupAggregate] {
-    TaskGroup.groups(for: tasks).map { group in
+    TaskGroup.groups(for: tasks, everyAgentModel: true).map { group in
       GroupAggregate(group: group, tasks: tasks.filter(group.contains), k: k)
     }
   }

@@ -15,18 +15,18 @@ extension ComparisonReport {
       "Runs without a usable Newman report: "
         + (settings.missingReport == .fail ? "counted as failed." : "excluded."),
     ]
+    lines.append("Per-task and per-run values: --format csv or json.")
     if !issues.isEmpty {
       lines.append("\(issues.count) issue\(issues.count == 1 ? "" : "s") listed at the end.")
     }
     return lines
   }
 
-  /// Every table of the report.
-  public var tables: [ReportTable] {
-    [
-      armsTable, aggregatesTable, differencesTable, testsTable, decayTable, marginalTable,
-      issuesTable,
-    ]
+  /// Every table of the report; the long per-task and per-run tables only when asked for
+  /// (CSV and JSON carry them, Markdown and LaTeX do not).
+  public func tables(units: Bool = false) -> [ReportTable] {
+    [armsTable, aggregatesTable, differencesTable, testsTable, decayTable, marginalTable]
+      + (units ? [tasksTable, runsTable] : []) + [issuesTable]
   }
 
   private var armsTable: ReportTable {
@@ -145,9 +145,9 @@ extension ComparisonReport {
   public func render(_ format: ReportFormat) throws -> String {
     let title = "cplan compare: " + arms.map(\.name).joined(separator: " vs ")
     switch format {
-    case .md: return TableRenderer.markdown(tables, title: title, preamble: preamble)
-    case .csv: return TableRenderer.csv(tables)
-    case .latex: return TableRenderer.latex(tables, title: title)
+    case .md: return TableRenderer.markdown(tables(), title: title, preamble: preamble)
+    case .csv: return TableRenderer.csv(tables(units: true))
+    case .latex: return TableRenderer.latex(tables(), title: title)
     case .json: return try JSONOutput.encode(self)
     }
   }

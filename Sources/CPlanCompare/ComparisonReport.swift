@@ -53,6 +53,10 @@ public struct ComparisonReport: Sendable, Encodable {
   public var marginal: [MarginalEffect]
   /// The chart's data, when a chart was asked for.
   public var chart: ChartData?
+  /// Every task of every arm.
+  public var tasks: [TaskRow]
+  /// Every run of every arm.
+  public var runs: [RunRow]
   /// Everything skipped, incomplete, unmatched or unbalanced.
   public var issues: [Diagnostic]
 
@@ -86,6 +90,17 @@ public struct ComparisonReport: Sendable, Encodable {
     comparisons = arms.indices.dropFirst().map { comparator.compare(arm: $0) }
     marginal = MarginalEffects.compute(matched, options: options)
     self.chart = chart ? ChartData(matched, options: options) : nil
+    let matchedKeys = Set(matched.keys)
+    tasks = arms.flatMap { arm in
+      arm.tasks.map {
+        TaskRow(arm: arm.name, task: $0, k: options.k, matched: matchedKeys.contains($0.key))
+      }
+    }
+    runs = arms.flatMap { arm in
+      arm.tasks.flatMap { task in
+        task.runs.map { RunRow(arm: arm.name, key: task.key, run: $0) }
+      }
+    }
     issues = arms.flatMap(\.diagnostics) + matched.diagnostics
   }
 

@@ -50,10 +50,11 @@ public struct TaskGroup: Sendable, Hashable, Comparable, Codable, CustomStringCo
   }
 
   /// The groups present among tasks, in report order: all, levels, frameworks, constraints,
-  /// then agent/models (only when there are several).
-  public static func groups(for tasks: [TaskResult], kinds: [Kind] = Kind.allCases)
-    -> [TaskGroup]
-  {
+  /// then agent/models (unless `everyAgentModel`, only when there are several: one would
+  /// repeat `all`).
+  public static func groups(
+    for tasks: [TaskResult], kinds: [Kind] = Kind.allCases, everyAgentModel: Bool = false
+  ) -> [TaskGroup] {
     var out: [TaskGroup] = []
     for kind in kinds {
       switch kind {
@@ -69,7 +70,7 @@ public struct TaskGroup: Sendable, Hashable, Comparable, Codable, CustomStringCo
         }
       case .agentModel:
         let names = Set(tasks.map(\.key.agentModel)).sorted()
-        if names.count > 1 {
+        if names.count > 1 || everyAgentModel {
           out += names.map { TaskGroup(kind: .agentModel, name: $0, level: nil) }
         }
       }

@@ -52,7 +52,8 @@ public struct Manifest: Sendable {
 
   /// The spec's resolved location on disk.
   public var specURL: URL {
-    URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(spec.value)
+    if spec.value.hasPrefix("/") { return URL(fileURLWithPath: spec.value).standardizedFileURL }
+    return URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(spec.value)
       .standardizedFileURL
   }
 

@@ -29,9 +29,12 @@ public struct ArchitectureVerifier: Sendable {
     findings += violations
     let summary =
       "\(present.count)/4 layers"
-      + (present.isEmpty ? "" : " (" + Layer.allCases.reversed().compactMap { layer in
-        present[layer].map { "\(layer.name) \($0)" }
-      }.joined(separator: ", ") + ")")
+      + (present.isEmpty
+        ? ""
+        : " ("
+          + Layer.allCases.reversed().compactMap { layer in
+            present[layer].map { "\(layer.name) \($0)" }
+          }.joined(separator: ", ") + ")")
       + "; \(violations.count) import violation\(violations.count == 1 ? "" : "s")"
     return VerifierOutcome(
       id: "clean-architecture", title: "clean architecture", summary: summary,
@@ -60,7 +63,8 @@ public struct ArchitectureVerifier: Sendable {
   public func importViolations(in workspace: Workspace) -> [Finding] {
     let resolver = ImportResolver(paths: workspace.paths)
     var findings: [Finding] = []
-    for file in workspace.files where PathRules.isSource(file.path) && !PathRules.isTest(file.path) {
+    for file in workspace.files where PathRules.isSource(file.path) && !PathRules.isTest(file.path)
+    {
       guard let layer = Layer.of(file: file.path) else { continue }
       for line in file.lines {
         guard Self.mayImport(line.text) else { continue }

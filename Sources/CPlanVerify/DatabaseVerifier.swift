@@ -29,7 +29,8 @@ public struct DatabaseVerifier: Sendable {
         tolerated
           ? Finding(
             ruleID: BuiltInRule.databaseOther.id, severity: .note,
-            message: "django's default backend '\(item.value)' is tolerated: postgres is configured",
+            message:
+              "django's default backend '\(item.value)' is tolerated: postgres is configured",
             path: item.path, line: item.line)
           : Finding(
             ruleID: BuiltInRule.databaseOther.id, severity: .error,

@@ -1,6 +1,8 @@
 /// A database engine a variant can prescribe.
 public enum DatabaseEngine: String, Sendable, CaseIterable, Hashable {
+  /// SQLite.
   case sqlite
+  /// PostgreSQL.
   case postgres
 
   /// The engine a dimension value or token names (`sqlite`, `postgres`, `postgresql`).
@@ -18,7 +20,9 @@ public enum DatabaseEngine: String, Sendable, CaseIterable, Hashable {
 
 /// An ORM a variant can prescribe.
 public enum ORMKind: String, Sendable, CaseIterable, Hashable {
+  /// SQLAlchemy (Python).
   case sqlalchemy
+  /// Sequelize (Node).
   case sequelize
 
   /// The ORM a dimension value or token names.
@@ -27,18 +31,27 @@ public enum ORMKind: String, Sendable, CaseIterable, Hashable {
 
 /// What a piece of evidence shows.
 public enum EvidenceSubject: Sendable, Hashable {
+  /// A database engine.
   case database(DatabaseEngine)
+  /// An ORM.
   case orm(ORMKind)
 }
 
 /// How a piece of evidence was found.
 public enum EvidenceKind: String, Sendable, Hashable {
+  /// An import or require of a database driver.
   case driverImport = "driver import"
+  /// A dependency declaration (requirements, pyproject, package.json).
   case dependency
+  /// A connection URL such as `postgresql://`.
   case connectionURL = "connection url"
+  /// A Django `ENGINE` backend.
   case djangoBackend = "django backend"
+  /// An engine setting such as Sequelize's `dialect`.
   case setting
+  /// An import or require of an ORM.
   case ormImport = "import"
+  /// An ORM constructor call such as `new Sequelize(`.
   case ormConstructor = "constructor"
 }
 
@@ -105,10 +118,13 @@ enum EvidenceCatalog {
   /// Prisma `provider`, TypeORM `type`, and the Docker service host `postgres`.
   static let settings: [(key: [UInt8], values: [String: DatabaseEngine])] = [
     ("dialect", ["sqlite": .sqlite, "postgres": .postgres, "postgresql": .postgres]),
-    ("client", [
-      "sqlite3": .sqlite, "better-sqlite3": .sqlite, "sqlite": .sqlite, "pg": .postgres,
-      "postgres": .postgres, "postgresql": .postgres, "pg-native": .postgres,
-    ]),
+    (
+      "client",
+      [
+        "sqlite3": .sqlite, "better-sqlite3": .sqlite, "sqlite": .sqlite, "pg": .postgres,
+        "postgres": .postgres, "postgresql": .postgres, "pg-native": .postgres,
+      ]
+    ),
     ("provider", ["sqlite": .sqlite, "postgresql": .postgres, "postgres": .postgres]),
     ("type", ["sqlite": .sqlite, "better-sqlite3": .sqlite, "postgres": .postgres]),
     ("host", ["postgres": .postgres]),
@@ -123,5 +139,7 @@ enum EvidenceCatalog {
   }
 
   /// Whether a file is an npm manifest.
-  static func isPackageManifest(_ path: String) -> Bool { PathRules.name(of: path) == "package.json" }
+  static func isPackageManifest(_ path: String) -> Bool {
+    PathRules.name(of: path) == "package.json"
+  }
 }

@@ -67,14 +67,17 @@ public enum EvidenceScanner {
   private static let djangoBackends = Array("django.db.backends.".utf8)
 
   /// `sqlite:///x`, `sqlite+aiosqlite://`, `postgres://`, `postgresql+asyncpg://`.
-  private static func urls(_ lower: [UInt8], into found: inout [(EvidenceSubject, EvidenceKind, String)]) {
+  private static func urls(
+    _ lower: [UInt8], into found: inout [(EvidenceSubject, EvidenceKind, String)]
+  ) {
     var from = 0
     while let hit = find(scheme, in: lower, from: from) {
       var start = hit
       while start > 0, isSchemeByte(lower[start - 1]) { start -= 1 }
       let written = String(decoding: lower[start..<hit], as: UTF8.self)
       let base = written.split(separator: "+").first.map(String.init) ?? ""
-      if let engine = base == "sqlite" ? DatabaseEngine.sqlite
+      if let engine = base == "sqlite"
+        ? DatabaseEngine.sqlite
         : (base == "postgres" || base == "postgresql") ? .postgres : nil
       {
         found.append((.database(engine), .connectionURL, written + "://"))
@@ -89,7 +92,9 @@ public enum EvidenceScanner {
   }
 
   /// `django.db.backends.sqlite3`, `django.db.backends.postgresql(_psycopg2)`.
-  private static func django(_ lower: [UInt8], into found: inout [(EvidenceSubject, EvidenceKind, String)]) {
+  private static func django(
+    _ lower: [UInt8], into found: inout [(EvidenceSubject, EvidenceKind, String)]
+  ) {
     guard let hit = find(djangoBackends, in: lower, from: 0) else { return }
     var end = hit + djangoBackends.count
     while end < lower.count, isIdentifierByte(lower[end]) { end += 1 }
@@ -109,7 +114,8 @@ public enum EvidenceScanner {
     for statement in ImportScanner.statements(in: text, path: path) {
       let module = statement.module
       if kind.isJavaScript {
-        let package = module.hasPrefix("@")
+        let package =
+          module.hasPrefix("@")
           ? module.split(separator: "/").prefix(2).joined(separator: "/")
           : String(module.prefix { $0 != "/" })
         if let subject = EvidenceCatalog.nodeModules[package] {
@@ -178,30 +184,37 @@ public enum EvidenceScanner {
   }
 
   /// `key: 'value'`, `key = "value"`, `"key": "value"` for the catalog's setting keys.
-  private static func settings(_ lower: [UInt8], into found: inout [(EvidenceSubject, EvidenceKind, String)]) {
+  private static func settings(
+    _ lower: [UInt8], into found: inout [(EvidenceSubject, EvidenceKind, String)]
+  ) {
     for (key, values) in EvidenceCatalog.settings {
       var from = 0
       while let hit = find(key, in: lower, from: from) {
         from = hit + key.count
         if hit > 0, isIdentifierByte(lower[hit - 1]) { continue }
         var cursor = from
-        if cursor < lower.count, lower[cursor] == UInt8(ascii: "\"") || lower[cursor] == UInt8(ascii: "'") {
+        if cursor < lower.count,
+          lower[cursor] == UInt8(ascii: "\"") || lower[cursor] == UInt8(ascii: "'")
+        {
           cursor += 1
         }
         while cursor < lower.count, lower[cursor] == 32 { cursor += 1 }
-        guard cursor < lower.count, lower[cursor] == UInt8(ascii: ":") || lower[cursor] == UInt8(ascii: "=")
+        guard cursor < lower.count,
+          lower[cursor] == UInt8(ascii: ":") || lower[cursor] == UInt8(ascii: "=")
         else { continue }
         cursor += 1
         while cursor < lower.count, lower[cursor] == 32 { cursor += 1 }
         guard cursor < lower.count else { continue }
         let quote = lower[cursor]
-        guard quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "`")
+        guard
+          quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "`")
         else { continue }
         var end = cursor + 1
         while end < lower.count, lower[end] != quote { end += 1 }
         let value = String(decoding: lower[(cursor + 1)..<min(end, lower.count)], as: UTF8.self)
         if end < lower.count, let engine = values[value] {
-          found.append((.database(engine), .setting, "\(String(decoding: key, as: UTF8.self)): \(value)"))
+          found.append(
+            (.database(engine), .setting, "\(String(decoding: key, as: UTF8.self)): \(value)"))
         }
       }
     }

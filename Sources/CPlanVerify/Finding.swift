@@ -8,9 +8,10 @@ public struct Finding: Sendable, Hashable {
   public var severity: Severity
   /// What is wrong: lower-case, values quoted.
   public var message: String
-  /// The file in the generated project, or nil when the finding is about the whole input.
+  /// The file in the generated project, or nil when the finding is about the input itself.
   public var path: String?
-  /// The line in the file (the new file's line, for a patch), when known.
+  /// The line in the file (the new file's line, for a patch), when known; with no `path`, a line
+  /// of the patch itself.
   public var line: Int?
 
   /// Creates a finding.

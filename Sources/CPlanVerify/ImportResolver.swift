@@ -38,7 +38,9 @@ public struct ImportResolver: Sendable {
           roots[String(isLast ? stem : part), default: []].insert(folder)
         }
         if isLast {
-          if PathRules.isSource(path) { modules.insert(folder.isEmpty ? String(stem) : "\(folder)/\(stem)") }
+          if PathRules.isSource(path) {
+            modules.insert(folder.isEmpty ? String(stem) : "\(folder)/\(stem)")
+          }
         } else {
           folder = folder.isEmpty ? String(part) : "\(folder)/\(part)"
           folders.insert(folder)
@@ -69,7 +71,8 @@ public struct ImportResolver: Sendable {
       guard let first = names.first, let candidates = roots[String(first)] else { return [] }
       let folder = file.split(separator: "/").dropLast().joined(separator: "/")
       // The deepest candidate that holds the importing file, else the shallowest.
-      let root = candidates.last { $0.isEmpty || folder == $0 || folder.hasPrefix($0 + "/") }
+      let root =
+        candidates.last { $0.isEmpty || folder == $0 || folder.hasPrefix($0 + "/") }
         ?? candidates[0]
       base = root.split(separator: "/")
     }
@@ -86,7 +89,9 @@ public struct ImportResolver: Sendable {
 
   private func javascript(_ specifier: String, in file: String) -> ResolvedImport? {
     var parts: [Substring]
-    if specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == ".." {
+    if specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "."
+      || specifier == ".."
+    {
       parts = Array(file.split(separator: "/").dropLast())
       for piece in specifier.split(separator: "/") {
         if piece == "." { continue }
@@ -112,7 +117,9 @@ public struct ImportResolver: Sendable {
       }
     }
     guard !parts.isEmpty else { return nil }
-    if let last = parts.last, PathRules.sourceExtensions.contains(PathRules.fileExtension(of: String(last))) {
+    if let last = parts.last,
+      PathRules.sourceExtensions.contains(PathRules.fileExtension(of: String(last)))
+    {
       parts[parts.count - 1] = Self.stem(of: last)
     }
     return resolved(specifier, parts)

@@ -50,7 +50,9 @@ public enum ImportScanner {
       if let (keyword, after) = word(from: end), keyword == "import" {
         let list = bytes[after...].prefix { $0 != UInt8(ascii: "#") }
         for part in list.split(separator: UInt8(ascii: ",")) {
-          let cleaned = part.filter { $0 != UInt8(ascii: "(") && $0 != UInt8(ascii: ")") && $0 != 92 }
+          let cleaned = part.filter {
+            $0 != UInt8(ascii: "(") && $0 != UInt8(ascii: ")") && $0 != 92
+          }
           if let name = cleaned.split(whereSeparator: isSeparator).first, name.first != 42 {
             names.append(String(decoding: name, as: UTF8.self))
           }
@@ -102,7 +104,8 @@ public enum ImportScanner {
           while end < bytes.count, bytes[end] != quote { end += 1 }
           if end < bytes.count, end > start {
             found.append(
-              ImportStatement(module: String(decoding: bytes[start..<end], as: UTF8.self), names: []))
+              ImportStatement(
+                module: String(decoding: bytes[start..<end], as: UTF8.self), names: []))
           }
         }
         index += marker.count

@@ -1,9 +1,13 @@
 /// The four layers of the clean-architecture constraint, lowest first. A layer may import its
 /// own and lower layers only.
 public enum Layer: Int, Sendable, CaseIterable, Comparable, Codable {
+  /// Models or entities: the bottom layer.
   case models = 0
+  /// Repositories or data access.
   case repositories = 1
+  /// Services or use cases.
   case services = 2
+  /// Routes, handlers or controllers: the top layer.
   case routes = 3
 
   /// The canonical name, e.g. `repositories`.
@@ -20,14 +24,20 @@ public enum Layer: Int, Sendable, CaseIterable, Comparable, Codable {
   public var folderNames: [String] {
     switch self {
     case .routes:
-      ["routes", "route", "routers", "router", "handlers", "handler", "controllers", "controller",
-        "api", "views", "endpoints"]
+      [
+        "routes", "route", "routers", "router", "handlers", "handler", "controllers", "controller",
+        "api", "views", "endpoints",
+      ]
     case .services:
-      ["services", "service", "usecases", "use_cases", "use-cases", "usecase", "use_case",
-        "application"]
+      [
+        "services", "service", "usecases", "use_cases", "use-cases", "usecase", "use_case",
+        "application",
+      ]
     case .repositories:
-      ["repositories", "repository", "repos", "repo", "data_access", "data-access", "dal", "dao",
-        "db", "persistence"]
+      [
+        "repositories", "repository", "repos", "repo", "data_access", "data-access", "dal", "dao",
+        "db", "persistence",
+      ]
     case .models: ["models", "model", "entities", "entity", "domain"]
     }
   }

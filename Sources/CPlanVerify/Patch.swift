@@ -31,7 +31,16 @@ public struct Patch: Sendable {
 public struct PatchFile: Sendable {
   /// What the patch does to the file.
   public enum Status: String, Sendable, CaseIterable {
-    case added, deleted, modified, renamed, copied
+    /// A new file (`/dev/null` before).
+    case added
+    /// A removed file (`/dev/null` after).
+    case deleted
+    /// A changed file, or one whose mode changed.
+    case modified
+    /// A file moved to a new path (`rename from`/`rename to`).
+    case renamed
+    /// A file copied to a new path (`copy from`/`copy to`).
+    case copied
   }
 
   /// The path before the change, nil when the file is new (`/dev/null`).

@@ -90,8 +90,10 @@ struct PatchParser {
   private mutating func header(_ line: Line) {
     if line.starts(with: Self.diffGit) {
       finishFile()
-      let paths = PatchPaths.gitHeader(String(decoding: line.dropFirst(Self.diffGit.count),
-        as: UTF8.self))
+      let paths = PatchPaths.gitHeader(
+        String(
+          decoding: line.dropFirst(Self.diffGit.count),
+          as: UTF8.self))
       current = PendingFile(headerLine: lineNumber, gitHeader: true)
       current?.oldPath = paths?.old
       current?.newPath = paths?.new
@@ -167,12 +169,17 @@ struct PatchParser {
     var oldPath = file.isNew ? nil : file.oldPath
     var newPath = file.isDeleted ? nil : file.newPath
     guard oldPath != nil || newPath != nil else {
-      if file.sawHunk || file.gitHeader { problem("a file without a path is skipped", at: file.headerLine) }
+      if file.sawHunk || file.gitHeader {
+        problem("a file without a path is skipped", at: file.headerLine)
+      }
       return
     }
     var status: PatchFile.Status =
-      file.isNew ? .added : file.isDeleted ? .deleted
-      : file.isRename ? .renamed : file.isCopy ? .copied : .modified
+      file.isNew
+      ? .added
+      : file.isDeleted
+        ? .deleted
+        : file.isRename ? .renamed : file.isCopy ? .copied : .modified
     var modes = (file.oldMode, file.newMode)
     if reverse {
       swap(&oldPath, &newPath)

@@ -56,7 +56,8 @@ enum PatchPaths {
   }
 
   private static func strip(_ path: String, _ prefix: String) -> String {
-    path.hasPrefix(prefix) && path.count > prefix.count ? String(path.dropFirst(prefix.count)) : path
+    path.hasPrefix(prefix) && path.count > prefix.count
+      ? String(path.dropFirst(prefix.count)) : path
   }
 
   /// A C-quoted string at the start of `text` (escapes `\\ \" \n \t \r \a \b \f \v` and octal

@@ -52,7 +52,9 @@ public enum PathRules {
   }
 
   /// Whether the file is a lock file.
-  public static func isLockFile(_ path: String) -> Bool { lockFiles.contains(String(name(of: path))) }
+  public static func isLockFile(_ path: String) -> Bool {
+    lockFiles.contains(String(name(of: path)))
+  }
 
   /// Whether the file is a Python or JavaScript/TypeScript source.
   public static func isSource(_ path: String) -> Bool {
@@ -72,7 +74,8 @@ public enum PathRules {
   public static func isTest(_ path: String) -> Bool {
     guard mentionsTest(path) else { return false }
     let parts = path.utf8.split(separator: UInt8(ascii: "/"))
-    for folder in parts.dropLast() where testFolders.contains(String(Substring(folder)).lowercased()) {
+    for folder in parts.dropLast()
+    where testFolders.contains(String(Substring(folder)).lowercased()) {
       return true
     }
     let name = parts.last.map { String(Substring($0)).lowercased() } ?? ""

@@ -41,7 +41,8 @@ public struct RuleDescriptor: Sendable, Hashable {
       }
     }
     var text = rule.statement
-    var markdown = "**\(rule.id)** (\(rule.severity.rawValue), \(rule.topic.rawValue)): "
+    var markdown =
+      "**\(rule.id)** (\(rule.severity.rawValue), \(rule.topic.rawValue)): "
       + rule.statement
     if let rationale = rule.rationale {
       text += "\n\nWhy: \(rationale)"
@@ -60,7 +61,8 @@ public struct RuleDescriptor: Sendable, Hashable {
     self.id = id
     shortDescription = short
     fullDescription = full
-    let citation = "Constraint Decay: The Fragility of LLM Agents in Backend Code Generation "
+    let citation =
+      "Constraint Decay: The Fragility of LLM Agents in Backend Code Generation "
       + "(arXiv 2605.06445); the static verifiers of its harness (francdente/constraint-decay, "
       + "constraint_decay/verifiers.py)"
     help = "\(full)\n\nSource: \(citation)"

@@ -67,9 +67,9 @@ public enum SARIFReport {
   private static func result(_ finding: Finding, in report: VerificationReport, ruleIndex: Int)
     -> [String: Any]
   {
-    // A finding about the whole input points at its anchor file, line 1: code scanning needs a
-    // location for every result.
-    let uri = finding.path ?? report.anchor ?? report.input
+    // A finding about a line of the patch itself points at the patch; one about the whole input
+    // at its anchor file, line 1: code scanning needs a location for every result.
+    let uri = finding.path ?? (finding.line != nil ? report.input : report.anchor ?? report.input)
     var properties: [String: Any] = ["input": report.input, "task": report.target]
     if let run = report.run { properties["run"] = run.label }
     return [

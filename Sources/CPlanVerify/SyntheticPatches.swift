@@ -51,7 +51,8 @@ public struct SyntheticPatches {
     if project.clean { defects += ["layer-import", "too-few-layers"] }
     if project.constrainedDatabase { defects.append("other-database") }
     if project.orm { defects.append("missing-orm") }
-    let defect = !defects.isEmpty && random.below(10) < 3 ? defects[random.below(defects.count)] : nil
+    let defect =
+      !defects.isEmpty && random.below(10) < 3 ? defects[random.below(defects.count)] : nil
     project.defect = defect
     let target = 5 + random.below(36)
     let files = project.files(target: target, entities: entities, random: &random)
@@ -63,7 +64,8 @@ public struct SyntheticPatches {
     let name = String(repeating: "0", count: max(0, 4 - String(index).count)) + "\(index)"
     return Item(
       fileName: "\(name)-\(framework).patch",
-      task: "\(framework)-openapi-" + (tokens.isEmpty ? "unconstrained" : tokens.joined(separator: "-")),
+      task: "\(framework)-openapi-"
+        + (tokens.isEmpty ? "unconstrained" : tokens.joined(separator: "-")),
       patch: patch, fileCount: files.count, defect: defect)
   }
 

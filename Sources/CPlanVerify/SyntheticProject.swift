@@ -33,8 +33,11 @@ struct SyntheticProject {
 
   private func pythonBase() -> [File] {
     var requirements = [
-      framework == "flask" ? "flask==3.0.3" : framework == "fastapi" ? "fastapi==0.110.0"
-        : "aiohttp==3.9.5"
+      framework == "flask"
+        ? "flask==3.0.3"
+        : framework == "fastapi"
+          ? "fastapi==0.110.0"
+          : "aiohttp==3.9.5"
     ]
     if framework == "fastapi" { requirements.append("uvicorn==0.29.0") }
     if usesORM { requirements.append("sqlalchemy==2.0.30") }
@@ -52,10 +55,13 @@ struct SyntheticProject {
     ]
     if clean, usesORM {
       files.append(
-        ("app/models/base.py", [
-          "from sqlalchemy.orm import DeclarativeBase", "", "", "class Base(DeclarativeBase):",
-          "    pass",
-        ]))
+        (
+          "app/models/base.py",
+          [
+            "from sqlalchemy.orm import DeclarativeBase", "", "", "class Base(DeclarativeBase):",
+            "    pass",
+          ]
+        ))
     }
     return files
   }
@@ -65,7 +71,8 @@ struct SyntheticProject {
   private func pythonDatabase() -> [String] {
     var lines = ["import os", ""]
     if usesORM {
-      let url = database == "postgres"
+      let url =
+        database == "postgres"
         ? "postgresql+psycopg2://user:password@postgres:5432/conduit" : "sqlite:///./conduit.db"
       lines += [
         "from sqlalchemy import create_engine", "from sqlalchemy.orm import sessionmaker", "",
@@ -96,20 +103,33 @@ struct SyntheticProject {
     let body = Self.methods(entity, python: true)
     guard clean else {
       return [
-        ("app/\(entity)_views.py", [
-          "from app.\(entity)_store import \(type)Store", "", "", "class \(type)View:",
-        ] + body),
-        ("app/\(entity)_store.py", ["from app.core.session import get_connection", "", "",
-          "class \(type)Store:"] + body),
+        (
+          "app/\(entity)_views.py",
+          [
+            "from app.\(entity)_store import \(type)Store", "", "", "class \(type)View:",
+          ] + body
+        ),
+        (
+          "app/\(entity)_store.py",
+          [
+            "from app.core.session import get_connection", "", "",
+            "class \(type)Store:",
+          ] + body
+        ),
       ]
     }
     let services = fewLayers ? "app/core/\(entity)_logic.py" : "app/services/\(entity)_service.py"
-    let repositories = fewLayers ? "app/core/\(entity)_store.py"
+    let repositories =
+      fewLayers
+      ? "app/core/\(entity)_store.py"
       : "app/repositories/\(entity)_repository.py"
     let serviceModule = services.dropLast(3).replacingOccurrences(of: "/", with: ".")
     let repositoryModule = repositories.dropLast(3).replacingOccurrences(of: "/", with: ".")
-    var repository = [model, "from \(dbFolder.replacingOccurrences(of: "/", with: ".")).session import "
-      + (usesORM ? "SessionLocal" : "get_connection")]
+    var repository = [
+      model,
+      "from \(dbFolder.replacingOccurrences(of: "/", with: ".")).session import "
+        + (usesORM ? "SessionLocal" : "get_connection"),
+    ]
     if usesORM { repository.insert("from sqlalchemy import select", at: 0) }
     if violate { repository.append("from \(serviceModule) import \(type)Service") }
     let routeImport: String
@@ -118,18 +138,34 @@ struct SyntheticProject {
     case "fastapi": routeImport = "from fastapi import APIRouter, HTTPException"
     default: routeImport = "from aiohttp import web"
     }
-    var modelLines = usesORM
-      ? ["from sqlalchemy import Column, Integer, String", "from app.models.base import Base", "", "",
+    var modelLines =
+      usesORM
+      ? [
+        "from sqlalchemy import Column, Integer, String", "from app.models.base import Base", "",
+        "",
         "class \(type)(Base):", "    __tablename__ = \"\(entity)s\"",
-        "    id = Column(Integer, primary_key=True)", "    name = Column(String(120))"]
-      : ["from dataclasses import dataclass", "", "", "@dataclass", "class \(type):",
-        "    id: int", "    name: str"]
+        "    id = Column(Integer, primary_key=True)", "    name = Column(String(120))",
+      ]
+      : [
+        "from dataclasses import dataclass", "", "", "@dataclass", "class \(type):",
+        "    id: int", "    name: str",
+      ]
     modelLines += [""] + Self.methods(entity, python: true).prefix(8)
     return [
-      ("app/routes/\(entity)_routes.py", [routeImport, "", "from \(serviceModule) import \(type)Service",
-        "", "", "class \(type)Routes:"] + body),
-      (services, [model, "from \(repositoryModule) import \(type)Repository", "", "",
-        "class \(type)Service:"] + body),
+      (
+        "app/routes/\(entity)_routes.py",
+        [
+          routeImport, "", "from \(serviceModule) import \(type)Service",
+          "", "", "class \(type)Routes:",
+        ] + body
+      ),
+      (
+        services,
+        [
+          model, "from \(repositoryModule) import \(type)Repository", "", "",
+          "class \(type)Service:",
+        ] + body
+      ),
       (repositories, repository + ["", "", "class \(type)Repository:"] + body),
       ("app/models/\(entity).py", modelLines),
     ]
@@ -148,7 +184,8 @@ struct SyntheticProject {
         ]
       } else {
         lines += [
-          "  async \(verb)\(entity.prefix(1).uppercased() + entity.dropFirst())(payload = {}, id = null) {",
+          "  async \(verb)\(entity.prefix(1).uppercased() + entity.dropFirst())"
+            + "(payload = {}, id = null) {",
           "    const data = { ...payload };", "    if (id !== null) {", "      data.id = id;",
           "    }", "    return { \(entity): data };", "  }",
         ]

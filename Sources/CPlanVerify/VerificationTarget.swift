@@ -82,8 +82,7 @@ public struct VerificationTarget: Sendable {
   /// The target of a task name such as `django-openapi-clean_architecture-postgres`; the
   /// runtime follows the framework.
   /// - Throws: `VerifyError.unknownFramework`, `.invalidName` or `.unknownToken`.
-  public static func named(_ name: String, manifest: Manifest? = nil) throws -> VerificationTarget
-  {
+  public static func named(_ name: String, manifest: Manifest? = nil) throws -> VerificationTarget {
     let framework = String(name.prefix { $0 != "-" })
     guard let runtime = manifest?.runtime ?? frameworkRuntimes[framework] else {
       throw VerifyError.unknownFramework(framework, name: name)
@@ -109,10 +108,12 @@ public struct VerificationTarget: Sendable {
   public func selecting(_ packs: [RulePack]) -> VerificationTarget {
     var copy = self
     let runtime = runtime.rawValue
-    copy.rules = packs.filter { $0.applies.holds(for: variant, framework: framework, runtime: runtime) }
-      .flatMap(\.rules).filter { rule in
-        rule.check != nil && rule.when.holds(for: variant, framework: framework, runtime: runtime)
-      }
+    copy.rules = packs.filter {
+      $0.applies.holds(for: variant, framework: framework, runtime: runtime)
+    }
+    .flatMap(\.rules).filter { rule in
+      rule.check != nil && rule.when.holds(for: variant, framework: framework, runtime: runtime)
+    }
     return copy
   }
 

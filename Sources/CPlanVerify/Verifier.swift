@@ -37,12 +37,12 @@ public struct Verifier: Sendable {
       outcomes.append(verify(rule, check, workspace))
     }
     var findings = outcomes.flatMap(\.findings)
+    // A problem of the input itself has no project file; its line is the patch's line.
     for problem in workspace.problems {
-      let place = problem.line > 0 ? "line \(problem.line): " : ""
       findings.append(
         Finding(
-          ruleID: BuiltInRule.inputProblem.id, severity: .warning,
-          message: "\(place)\(problem.message)"))
+          ruleID: BuiltInRule.inputProblem.id, severity: .warning, message: problem.message,
+          line: problem.line > 0 ? problem.line : nil))
     }
     if workspace.kind == .patch, workspace.paths.isEmpty {
       findings.append(
@@ -79,7 +79,8 @@ public struct Verifier: Sendable {
       violations.isEmpty
       ? "\(check.kind.rawValue) holds"
       : "\(violations.count) violation\(violations.count == 1 ? "" : "s") of \(check.kind.rawValue)"
-    return VerifierOutcome(id: rule.id, title: "rule '\(rule.id)'", summary: summary, findings: findings)
+    return VerifierOutcome(
+      id: rule.id, title: "rule '\(rule.id)'", summary: summary, findings: findings)
   }
 
   private func unsupported(_ dimension: String, _ value: String) -> VerifierOutcome {

@@ -3,15 +3,17 @@ import Foundation
 
 /// Plain-text renderings of verification reports.
 public enum VerifyText {
-  /// One line per finding: `file:line:1: error: message [rule]` (or `input: …` for a finding
-  /// about the whole input, `file: …` when the line is unknown).
+  /// One line per finding: `file:line:1: error: message [rule]` (`input: …` for a finding about
+  /// the whole input, `input:line:1: …` for a line of the patch itself, `file: …` when the line
+  /// is unknown).
   public static func findings(_ report: VerificationReport) -> String {
     report.findings.map { finding in
       let place: String
       switch (finding.path, finding.line) {
       case (let path?, let line?): place = "\(path):\(line):1"
       case (let path?, nil): place = path
-      case (nil, _): place = report.input
+      case (nil, let line?): place = "\(report.input):\(line):1"
+      case (nil, nil): place = report.input
       }
       return "\(place): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]\n"
     }.joined()
@@ -46,7 +48,8 @@ public enum VerifyText {
     }
     out += table(header: ["task", "run", "verdict", "findings", "failed rules"], rows: rows)
     let passed = reports.filter(\.passed).count
-    out += "\(reports.count) input\(reports.count == 1 ? "" : "s"): \(passed) passed, "
+    out +=
+      "\(reports.count) input\(reports.count == 1 ? "" : "s"): \(passed) passed, "
       + "\(reports.count - passed) failed\n"
     return out
   }

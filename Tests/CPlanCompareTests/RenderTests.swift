@@ -37,7 +37,8 @@ struct RenderTests {
     #expect(abs(value - expected) < 1e-4)
     #expect(
       Set(table.records.map { $0.fields[0] }) == [
-        "arms", "aggregates", "differences", "tests", "decay", "marginal", "issues",
+        "arms", "aggregates", "differences", "tests", "decay", "marginal", "tasks", "runs",
+        "issues",
       ])
   }
 
@@ -59,10 +60,36 @@ struct RenderTests {
       try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     #expect(
       Set(object.keys) == [
-        "settings", "arms", "matchedTasks", "comparisons", "marginal", "chart", "issues",
+        "settings", "arms", "matchedTasks", "comparisons", "marginal", "chart", "tasks",
+        "runs", "issues",
       ])
     let settings = try #require(object["settings"] as? [String: Any])
     #expect(settings["verified"] as? Bool == false)
     #expect(settings["primary"] as? String == "strict-a")
+  }
+}
+
+@Suite("per-task and per-run rows")
+struct UnitRowTests {
+  @Test("every task and run of every arm is listed, with pass@k and compliance")
+  func units() throws {
+    let report = Scenario.report
+    #expect(report.tasks.count == 161 + 160)
+    #expect(report.runs.count == 481 + 479)
+    #expect(report.tasks.filter { !$0.matched }.map(\.key.task) == [Scenario.unmatchedTask])
+    let missing = try #require(
+      report.runs.first {
+        $0.arm == "planned" && $0.key.task == Scenario.missingReport.0
+          && $0.key.model == "gpt-test" && $0.run == Scenario.missingReport.1
+      })
+    #expect(!missing.hasReport)
+    #expect(missing.assertions == 0)
+    #expect(!missing.success)
+    #expect(report.runs.allSatisfy { $0.compliance == .unknown || $0.compliance == .notApplicable })
+    let task = try #require(report.tasks.first { $0.arm == "baseline" && $0.level == 3 })
+    #expect(task.runs == 3)
+    #expect(task.passAtK == (task.successes > 0 ? 100 : 0))
+    #expect(task.passPowerK == (task.successes == 3 ? 100 : 0))
+    #expect(!(try report.render(.md)).contains("## Runs"))
   }
 }

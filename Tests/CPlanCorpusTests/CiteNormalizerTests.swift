@@ -17,7 +17,9 @@ import Testing
 
   @Test func markdownLinksTagsAndHeadingIDsReduceToTheirText() {
     let md = DocumentFormat.markdown
-    #expect(plain("See [the reference](../ref.md) for **every** `x`", md) == "see the reference for every x")
+    #expect(
+      plain("See [the reference](../ref.md) for **every** `x`", md)
+        == "see the reference for every x")
     #expect(plain("## Routing {#routing}", md) == "routing")
     #expect(plain("an <abbr title=\"x\">API</abbr> call", md) == "an api call")
   }

@@ -136,7 +136,8 @@ import Testing
 
   @Test func sentenceIntroducingAListScoresHalf() {
     let found = MiningFixtures.mine([
-      MiningFixtures.section("Every handler must define the following methods:", path: "docs/a.txt"),
+      MiningFixtures.section(
+        "Every handler must define the following methods:", path: "docs/a.txt"),
       MiningFixtures.section("Every handler must define the method get.", path: "docs/b.txt"),
     ])
     #expect(found.map(\.path) == ["docs/b.txt", "docs/a.txt"])

@@ -50,8 +50,9 @@ import Testing
     // A package and a module of the same name: the package wins.
     #expect(layers("app.models", names: ["User"], in: "app/services/users.py") == [.models])
     let flat = ImportResolver(paths: ["app/models.py", "app/services/x.py"])
-    #expect(flat.resolve(ImportStatement(module: "app.models", names: ["User"]), in: "app/services/x.py")
-      .map(\.layer) == [nil])
+    #expect(
+      flat.resolve(ImportStatement(module: "app.models", names: ["User"]), in: "app/services/x.py")
+        .map(\.layer) == [nil])
     #expect(layers("django.db", names: ["models"], in: "app/models/user.py").isEmpty)
     #expect(layers("sqlalchemy.orm", in: "app/db/x.py").isEmpty)
   }
@@ -64,7 +65,8 @@ import Testing
   }
 
   @Test func deepestEnclosingRootWins() {
-    let paths = resolver.resolve(ImportStatement(module: "app.db.x", names: []), in: "backend/app/main.py")
+    let paths = resolver.resolve(
+      ImportStatement(module: "app.db.x", names: []), in: "backend/app/main.py")
     #expect(paths.map(\.path) == ["backend/app/db/x"])
   }
 
@@ -88,28 +90,36 @@ import Testing
     #expect(report.passed)
     #expect(report.findings.isEmpty)
     let outcome = try #require(report.outcomes.first { $0.id == "clean-architecture" })
-    #expect(outcome.evidence.map(\.path) == ["app/routes/", "app/services/", "app/db/", "app/models/"])
+    #expect(
+      outcome.evidence.map(\.path) == ["app/routes/", "app/services/", "app/db/", "app/models/"])
   }
 
   @Test func pythonViolationsResolveAbsoluteAndRelativeImports() throws {
     let report = try Fixtures.verify(
       "python-layer-violation.patch", as: "fastapi-openapi-clean_architecture")
-    #expect(report.places() == [
-      "conduit/core/entities/article.py:4 cplan-architecture-imports",
-      "conduit/infrastructure/repositories/articles.py:4 cplan-architecture-imports",
-    ])
+    #expect(
+      report.places() == [
+        "conduit/core/entities/article.py:4 cplan-architecture-imports",
+        "conduit/infrastructure/repositories/articles.py:4 cplan-architecture-imports",
+      ])
     #expect(report.findings[1].message.contains("'...core.use_cases.articles'"))
   }
 
   @Test func pythonTooFewLayers() throws {
-    let report = try Fixtures.verify("python-two-layers.patch", as: "flask-openapi-clean_architecture")
+    let report = try Fixtures.verify(
+      "python-two-layers.patch", as: "flask-openapi-clean_architecture")
     #expect(report.places() == ["-:- cplan-architecture-layers"])
-    #expect(report.findings[0].message.hasPrefix("only 2 of the 4 layers are folders (routes 'app/routes/', models 'app/models/'); missing 'services', 'repositories'"))
+    #expect(
+      report.findings[0].message.hasPrefix(
+        "only 2 of the 4 layers are folders (routes 'app/routes/', models 'app/models/'); "
+          + "missing 'services', 'repositories'"
+      ))
   }
 
   @Test func nodeCleanPatchPassesWithTestsAndCommentsIgnored() throws {
     let report = try Fixtures.verify(
-      "node-clean-sqlite-sequelize.patch", as: "express-openapi-clean_architecture-sqlite-sequelize")
+      "node-clean-sqlite-sequelize.patch", as: "express-openapi-clean_architecture-sqlite-sequelize"
+    )
     #expect(report.findings.isEmpty)
     #expect(report.outcomes.map(\.id) == ["clean-architecture", "database", "orm"])
   }
@@ -117,11 +127,12 @@ import Testing
   @Test func nodeViolationsInRequireESMAndAliases() throws {
     let report = try Fixtures.verify(
       "node-layer-violation.patch", as: "hono-openapi-clean_architecture-postgres")
-    #expect(report.places() == [
-      "src/models/article.ts:1 cplan-architecture-imports",
-      "src/repositories/article.repository.ts:3 cplan-architecture-imports",
-      "src/repositories/article.repository.ts:4 cplan-architecture-imports",
-    ])
+    #expect(
+      report.places() == [
+        "src/models/article.ts:1 cplan-architecture-imports",
+        "src/repositories/article.repository.ts:3 cplan-architecture-imports",
+        "src/repositories/article.repository.ts:4 cplan-architecture-imports",
+      ])
   }
 
   @Test func renamedFilesCountWhereTheyLand() throws {
@@ -134,15 +145,20 @@ import Testing
     let scratch = try Scratch()
     let root = try scratch.copy("folders/python-clean", to: "project")
     let bad = "from app.api.articles import router\nimport sqlite3\nURL = 'sqlite:///x.db'\n"
-    for folder in ["node_modules/pkg", ".git/hooks", "venv/lib", ".venv/lib", "app/__pycache__", "build"] {
+    for folder in [
+      "node_modules/pkg", ".git/hooks", "venv/lib", ".venv/lib", "app/__pycache__", "build",
+    ] {
       try scratch.write("project/\(folder)/app/entities/evil.py", bad)
     }
     try scratch.write("project/app/entities/blob.db", Data([0, 1, 2, 3]))
     try scratch.write("project/poetry.lock", "name = \"aiosqlite\"\n")
     let workspace = try Workspace.folder(at: root)
     #expect(!workspace.paths.contains { $0.contains("evil") })
-    #expect(workspace.paths.contains("poetry.lock") && !workspace.files.contains { $0.path == "poetry.lock" })
-    let target = try VerificationTarget.named("fastapi-openapi-clean_architecture-postgres-sqlalchemy")
+    #expect(
+      workspace.paths.contains("poetry.lock")
+        && !workspace.files.contains { $0.path == "poetry.lock" })
+    let target = try VerificationTarget.named(
+      "fastapi-openapi-clean_architecture-postgres-sqlalchemy")
     let report = Verifier(target: target).verify(workspace)
     #expect(report.kind == .folder)
     #expect(report.findings.isEmpty, "\(report.findings)")
@@ -150,8 +166,10 @@ import Testing
   }
 
   @Test func flatNodeFolderFailsTheLayers() throws {
-    let report = Verifier(target: try VerificationTarget.named("express-openapi-clean_architecture-sqlite"))
-      .verify(try Workspace.folder(at: Fixtures.path("folders/node-flat")))
+    let report = Verifier(
+      target: try VerificationTarget.named("express-openapi-clean_architecture-sqlite")
+    )
+    .verify(try Workspace.folder(at: Fixtures.path("folders/node-flat")))
     #expect(report.places() == ["-:- cplan-architecture-layers"])
     #expect(report.findings[0].message.hasPrefix("only 0 of the 4 layers"))
   }
@@ -160,9 +178,12 @@ import Testing
     let scratch = try Scratch()
     let root = try scratch.copy("folders/python-clean", to: "project")
     try scratch.write(
-      "project/app/entities/comment.py", "from dataclasses import dataclass\n\nfrom ..use_cases import articles\n")
-    let report = Verifier(target: try VerificationTarget.named("fastapi-openapi-clean_architecture"))
-      .verify(try Workspace.folder(at: root))
+      "project/app/entities/comment.py",
+      "from dataclasses import dataclass\n\nfrom ..use_cases import articles\n")
+    let report = Verifier(
+      target: try VerificationTarget.named("fastapi-openapi-clean_architecture")
+    )
+    .verify(try Workspace.folder(at: root))
     #expect(report.places() == ["app/entities/comment.py:3 cplan-architecture-imports"])
   }
 

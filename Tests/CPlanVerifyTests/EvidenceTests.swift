@@ -6,18 +6,25 @@ import Testing
 
 @Suite struct EvidenceScannerTests {
   private func labels(_ path: String, _ content: String) -> [String] {
-    EvidenceScanner.scan([SourceFile(path: path, content: content)]).map { "\($0.line) \($0.label)" }
+    EvidenceScanner.scan([SourceFile(path: path, content: content)]).map {
+      "\($0.line) \($0.label)"
+    }
   }
 
   @Test func pythonDriversURLsAndDependencies() {
-    #expect(labels("db.py", "import asyncpg\nfrom psycopg2.extras import RealDictCursor\n") == [
-      "1 driver import 'asyncpg'", "2 driver import 'psycopg2.extras'",
-    ])
-    #expect(labels("db.py", "URL = 'sqlite+aiosqlite:///./x.db'\n") == [
-      "1 connection url 'sqlite+aiosqlite://'"
-    ])
-    #expect(labels("requirements.txt", "# psycopg2 is not used\npsycopg[binary]>=3\nSQLAlchemy==2.0\n").count == 2)
-    #expect(labels("pyproject.toml", "dependencies = [\"asyncpg>=0.29\", \"fastapi\"]\n").count == 1)
+    #expect(
+      labels("db.py", "import asyncpg\nfrom psycopg2.extras import RealDictCursor\n") == [
+        "1 driver import 'asyncpg'", "2 driver import 'psycopg2.extras'",
+      ])
+    #expect(
+      labels("db.py", "URL = 'sqlite+aiosqlite:///./x.db'\n") == [
+        "1 connection url 'sqlite+aiosqlite://'"
+      ])
+    #expect(
+      labels("requirements.txt", "# psycopg2 is not used\npsycopg[binary]>=3\nSQLAlchemy==2.0\n")
+        .count == 2)
+    #expect(
+      labels("pyproject.toml", "dependencies = [\"asyncpg>=0.29\", \"fastapi\"]\n").count == 1)
     #expect(labels("notes.txt", "psycopg2-binary\n").isEmpty)
     #expect(labels("README.md", "import sqlite3\npostgresql://x\n").isEmpty)
   }
@@ -38,11 +45,14 @@ import Testing
       // const old = require('sqlite3');
       """
     let found = EvidenceScanner.scan([SourceFile(path: "src/db.js", content: source)])
-    #expect(found.map(\.label) == [
-      "driver import 'pg'", "driver import 'better-sqlite3'", "setting 'client: sqlite3'",
-      "setting 'dialect: postgres'", "constructor 'new Sequelize('",
-    ])
-    let package = labels("package.json", "{\"dependencies\": {\"pg\": \"^8\", \"sequelize\": \"^6\"}, \"name\": \"pg\"}\n")
+    #expect(
+      found.map(\.label) == [
+        "driver import 'pg'", "driver import 'better-sqlite3'", "setting 'client: sqlite3'",
+        "setting 'dialect: postgres'", "constructor 'new Sequelize('",
+      ])
+    let package = labels(
+      "package.json",
+      "{\"dependencies\": {\"pg\": \"^8\", \"sequelize\": \"^6\"}, \"name\": \"pg\"}\n")
     #expect(package.count == 2)
     #expect(labels("src/x.js", "const pgp = 'pg'; const host = { host: 'postgres' };\n").count == 1)
   }
@@ -60,30 +70,40 @@ import Testing
       "python-clean-postgres-sqlalchemy.patch", as: "flask-openapi-postgres-sqlalchemy")
     #expect(report.passed && report.findings.isEmpty)
     let database = try #require(report.outcomes.first { $0.id == "database" })
-    #expect(database.evidence.map(\.description).contains("requirements.txt:3 dependency 'psycopg2-binary'"))
+    #expect(
+      database.evidence.map(\.description).contains(
+        "requirements.txt:3 dependency 'psycopg2-binary'"))
   }
 
   @Test func postgresPatchFailsAsSqlite() throws {
-    let report = try Fixtures.verify("python-clean-postgres-sqlalchemy.patch", as: "flask-openapi-sqlite")
-    #expect(report.places() == [
-      "-:- cplan-database-missing", "app/db/session.py:6 cplan-database-other",
-      "requirements.txt:3 cplan-database-other",
-    ])
+    let report = try Fixtures.verify(
+      "python-clean-postgres-sqlalchemy.patch", as: "flask-openapi-sqlite")
+    #expect(
+      report.places() == [
+        "-:- cplan-database-missing", "app/db/session.py:6 cplan-database-other",
+        "requirements.txt:3 cplan-database-other",
+      ])
   }
 
   @Test func otherEngineEvidenceIsAnErrorAtItsLine() throws {
-    let report = try Fixtures.verify("python-sqlite-in-postgres.patch", as: "aiohttp-openapi-postgres")
-    #expect(report.places() == [
-      "server/db.py:2 cplan-database-other", "server/db.py:5 cplan-database-other",
-    ])
-    #expect(report.findings[0].message == "evidence of 'sqlite', not the prescribed 'postgres': driver import 'sqlite3'")
+    let report = try Fixtures.verify(
+      "python-sqlite-in-postgres.patch", as: "aiohttp-openapi-postgres")
+    #expect(
+      report.places() == [
+        "server/db.py:2 cplan-database-other", "server/db.py:5 cplan-database-other",
+      ])
+    #expect(
+      report.findings[0].message
+        == "evidence of 'sqlite', not the prescribed 'postgres': driver import 'sqlite3'")
   }
 
   @Test func djangoDefaultSqliteIsToleratedNextToPostgres() throws {
-    let postgres = try Fixtures.verify("django-postgres-default-sqlite.patch", as: "django-openapi-postgres")
+    let postgres = try Fixtures.verify(
+      "django-postgres-default-sqlite.patch", as: "django-openapi-postgres")
     #expect(postgres.passed)
     #expect(postgres.places(.note) == ["conduit/settings.py:5 cplan-database-other"])
-    let sqlite = try Fixtures.verify("django-postgres-default-sqlite.patch", as: "django-openapi-sqlite")
+    let sqlite = try Fixtures.verify(
+      "django-postgres-default-sqlite.patch", as: "django-openapi-sqlite")
     #expect(!sqlite.passed)
     #expect(sqlite.places().count == 3)
   }
@@ -91,10 +111,14 @@ import Testing
   @Test func djangoDefaultAloneIsNotTolerated() throws {
     let workspace = Workspace(
       input: "x", kind: .folder,
-      files: [SourceFile(path: "s/settings.py", content: "ENGINE = 'django.db.backends.sqlite3'\n")],
+      files: [
+        SourceFile(path: "s/settings.py", content: "ENGINE = 'django.db.backends.sqlite3'\n")
+      ],
       paths: ["s/settings.py"])
-    let report = Verifier(target: try VerificationTarget.named("django-openapi-postgres")).verify(workspace)
-    #expect(report.places() == ["-:- cplan-database-missing", "s/settings.py:1 cplan-database-other"])
+    let report = Verifier(target: try VerificationTarget.named("django-openapi-postgres")).verify(
+      workspace)
+    #expect(
+      report.places() == ["-:- cplan-database-missing", "s/settings.py:1 cplan-database-other"])
   }
 
   @Test func lockFilesAreIgnored() throws {
@@ -107,10 +131,11 @@ import Testing
     let postgres = try Fixtures.verify("node-postgres-pg.patch", as: "koa-openapi-postgres")
     #expect(postgres.findings.isEmpty)
     let evidence = postgres.outcomes[0].evidence.map(\.description)
-    #expect(evidence == [
-      "package.json:6 dependency 'pg'", "src/db.js:1 driver import 'pg'",
-      "src/db.js:5 connection url 'postgresql://'",
-    ])
+    #expect(
+      evidence == [
+        "package.json:6 dependency 'pg'", "src/db.js:1 driver import 'pg'",
+        "src/db.js:5 connection url 'postgresql://'",
+      ])
     let sqlite = try Fixtures.verify("node-postgres-pg.patch", as: "koa-openapi-sqlite")
     #expect(sqlite.places().first == "-:- cplan-database-missing")
     #expect(sqlite.places().count == 4)
@@ -119,7 +144,8 @@ import Testing
   @Test func missingORMIsAnError() throws {
     let python = try Fixtures.verify("python-no-orm.patch", as: "flask-openapi-sqlite-sqlalchemy")
     #expect(python.places() == ["-:- cplan-orm-missing"])
-    let node = try Fixtures.verify("node-no-sequelize.patch", as: "fastify-openapi-sqlite-sequelize")
+    let node = try Fixtures.verify(
+      "node-no-sequelize.patch", as: "fastify-openapi-sqlite-sequelize")
     #expect(node.places() == ["-:- cplan-orm-missing"])
     #expect(node.findings[0].message.hasPrefix("no evidence of the prescribed orm 'sequelize'"))
   }
@@ -134,7 +160,8 @@ import Testing
   }
 
   @Test func unconstrainedRunsNoBuiltInVerifier() throws {
-    let report = try Fixtures.verify("python-sqlite-in-postgres.patch", as: "aiohttp-openapi-unconstrained")
+    let report = try Fixtures.verify(
+      "python-sqlite-in-postgres.patch", as: "aiohttp-openapi-unconstrained")
     #expect(report.outcomes.isEmpty && report.passed)
   }
 }

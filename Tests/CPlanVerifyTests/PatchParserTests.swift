@@ -26,10 +26,14 @@ import Testing
   @Test func binaryHunksAreMarkedAndSkipped() throws {
     let patch = try parse("binary.patch")
     #expect(patch.problems.isEmpty)
-    #expect(patch.files.map(\.path) == ["static/logo.png", "static/icon.ico", "app/main.py", "static/old.bin"])
+    #expect(
+      patch.files.map(\.path) == [
+        "static/logo.png", "static/icon.ico", "app/main.py", "static/old.bin",
+      ])
     #expect(patch.files.map(\.isBinary) == [true, true, false, true])
     #expect(patch.files.map(\.status) == [.added, .added, .added, .deleted])
-    #expect(file(patch, "app/main.py")?.addedLines.map(\.text) == ["import sqlite3", "print(\"ok\")"])
+    #expect(
+      file(patch, "app/main.py")?.addedLines.map(\.text) == ["import sqlite3", "print(\"ok\")"])
     let workspace = Workspace(patch: patch, input: "binary.patch")
     #expect(workspace.files.map(\.path) == ["app/main.py"])
     #expect(workspace.paths == ["app/main.py", "static/icon.ico", "static/logo.png"])
@@ -39,24 +43,31 @@ import Testing
     let patch = try parse("rename.patch")
     #expect(patch.problems.isEmpty)
     #expect(patch.files.map(\.status) == [.renamed, .renamed, .copied])
-    #expect(patch.files.map(\.oldPath) == ["app/old_routes.py", "app/helpers.py", "app/models/user.py"])
-    #expect(patch.files.map(\.newPath) == ["app/routes/users.py", "app/services/helpers.py", "app/models/user_copy.py"])
+    #expect(
+      patch.files.map(\.oldPath) == ["app/old_routes.py", "app/helpers.py", "app/models/user.py"])
+    #expect(
+      patch.files.map(\.newPath) == [
+        "app/routes/users.py", "app/services/helpers.py", "app/models/user_copy.py",
+      ])
     let routes = try #require(patch.files.first)
     #expect(routes.addedLines.map(\.number) == [2, 5])
-    #expect(routes.addedLines.map(\.text) == ["from app.services.users import UserService", "# new"])
+    #expect(
+      routes.addedLines.map(\.text) == ["from app.services.users import UserService", "# new"])
     #expect(patch.files[2].addedLines.map(\.number) == [3])
   }
 
   @Test func devNullSidesAndDashLinesInsideHunks() throws {
     let patch = try parse("devnull.patch")
     #expect(patch.problems.isEmpty)
-    #expect(patch.files.map(\.path) == ["app/repositories/users.py", "app/legacy.sql", "app/after.py"])
+    #expect(
+      patch.files.map(\.path) == ["app/repositories/users.py", "app/legacy.sql", "app/after.py"])
     let added = try #require(patch.files.first)
     #expect(added.oldPath == nil && added.status == .added)
-    #expect(added.addedLines.map(\.text) == [
-      "-- not a header: an added line that starts with a dash", "+++ also an added line", "",
-      "import psycopg2",
-    ])
+    #expect(
+      added.addedLines.map(\.text) == [
+        "-- not a header: an added line that starts with a dash", "+++ also an added line", "",
+        "import psycopg2",
+      ])
     let deleted = patch.files[1]
     #expect(deleted.newPath == nil && deleted.status == .deleted && deleted.addedLines.isEmpty)
     #expect(patch.files[2].addedLines.map(\.number) == [1])
@@ -70,7 +81,9 @@ import Testing
     #expect(patch.files.map(\.status) == [.deleted, .added, .deleted])
     let restored = try #require(patch.files.first { $0.path == "app/legacy.sql" })
     #expect(restored.addedLines.map(\.number) == [1, 2, 3, 4])
-    #expect(restored.addedLines[0].text == "-- a removed SQL comment: this line reads '--- a removed SQL comment'")
+    #expect(
+      restored.addedLines[0].text
+        == "-- a removed SQL comment: this line reads '--- a removed SQL comment'")
     #expect(restored.addedLines[2].text == "-- +++ b/evil.py")
   }
 
@@ -131,7 +144,8 @@ import Testing
       let text = String(decoding: try Fixtures.data("malformed/\(name)"), as: UTF8.self)
       let crlf = Patch.parse(Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
       #expect(crlf.files.map(\.path) == lf.files.map(\.path), "\(name)")
-      #expect(crlf.files.map { $0.addedLines.map(\.text) } == lf.files.map { $0.addedLines.map(\.text) })
+      #expect(
+        crlf.files.map { $0.addedLines.map(\.text) } == lf.files.map { $0.addedLines.map(\.text) })
       #expect(crlf.problems == lf.problems)
     }
   }
@@ -161,16 +175,19 @@ import Testing
     #expect(elapsed < .seconds(20))
     // One huge file with a single five-megabyte line.
     let line = String(repeating: "x", count: 5 << 20)
-    let huge = Patch.parse("diff --git a/big.txt b/big.txt\n--- /dev/null\n+++ b/big.txt\n@@ -0,0 +1 @@\n+\(line)\n")
+    let huge = Patch.parse(
+      "diff --git a/big.txt b/big.txt\n--- /dev/null\n+++ b/big.txt\n@@ -0,0 +1 @@\n+\(line)\n")
     #expect(huge.files.first?.addedLines.first?.text.utf8.count == 5 << 20)
   }
 
   @Test func randomBytesNeverCrash() {
     var random = SplitMix64(seed: 99)
-    let alphabet = Array("diff --git a/ b/\n@@ -+ ,0123456789\r\\\"GIT binary patch\n--- +++ /dev/null".utf8)
+    let alphabet = Array(
+      "diff --git a/ b/\n@@ -+ ,0123456789\r\\\"GIT binary patch\n--- +++ /dev/null".utf8)
     for _ in 0..<300 {
       let bytes = (0..<random.below(600)).map { _ in
-        random.below(4) == 0 ? UInt8(truncatingIfNeeded: random.next()) : alphabet[random.below(alphabet.count)]
+        random.below(4) == 0
+          ? UInt8(truncatingIfNeeded: random.next()) : alphabet[random.below(alphabet.count)]
       }
       let patch = Patch.parse(Data(bytes))
       #expect(patch.problems.count <= PatchParser.problemLimit + 1)
@@ -197,8 +214,9 @@ import Testing
         let (plus, minus) = Self.countChanges(text)
         #expect(forward.files.reduce(0) { $0 + $1.addedLines.count } == plus, "\(name)")
         #expect(backward.files.reduce(0) { $0 + $1.addedLines.count } == minus, "\(name)")
-        #expect(backward.files.filter { $0.status == .added }.count
-          == forward.files.filter { $0.status == .deleted }.count)
+        #expect(
+          backward.files.filter { $0.status == .added }.count
+            == forward.files.filter { $0.status == .deleted }.count)
       }
     }
   }

@@ -58,28 +58,35 @@ extension CorpusIndex {
     return try search(match: any, corpus: corpus, limit: limit)
   }
 
+  /// Ranks first (rowid and BM25 only), then builds snippets for the hits alone: computing
+  /// `snippet()` inside the ranked query would run it for every matching row.
   private func search(match: String, corpus: String?, limit: Int) throws -> [SearchHit] {
     let filter = corpus == nil ? "" : "AND corpus = ?"
     var arguments: StatementArguments = [match]
     if let corpus { arguments += [corpus] }
     arguments += [limit]
     return try read { db in
-      try Row.fetchAll(
+      let ranked = try Row.fetchAll(
         db,
         sql: """
+          SELECT rowid, bm25(section, 4.0, 1.0, 0.3) AS rank FROM section
+          WHERE section MATCH ? \(filter) ORDER BY rank, rowid LIMIT ?
+          """, arguments: arguments)
+      let detail = try db.makeStatement(
+        sql: """
           SELECT corpus, path, start_line, end_line, headings, anchor,
-            snippet(section, 1, '[', ']', '…', 16) AS snippet,
-            bm25(section, 4.0, 1.0, 0.3) AS rank
-          FROM section WHERE section MATCH ? \(filter)
-          ORDER BY rank, corpus, path, start_line LIMIT ?
-          """, arguments: arguments
-      ).map { row in
+            snippet(section, 1, '[', ']', '…', 16) AS snippet
+          FROM section WHERE section MATCH ? AND rowid = ?
+          """)
+      return try ranked.compactMap { hit -> SearchHit? in
+        let rowid: Int64 = hit["rowid"]
+        guard let row = try Row.fetchOne(detail, arguments: [match, rowid]) else { return nil }
         let headings: String = row["headings"]
         return SearchHit(
           corpus: row["corpus"], path: row["path"], line: row["start_line"],
           endLine: row["end_line"],
           headings: headings.isEmpty ? [] : headings.components(separatedBy: " > "),
-          anchor: row["anchor"], snippet: row["snippet"], rank: row["rank"])
+          anchor: row["anchor"], snippet: row["snippet"], rank: hit["rank"])
       }
     }
   }

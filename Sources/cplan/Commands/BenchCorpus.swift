@@ -24,6 +24,9 @@ extension CPlan {
     @Option(help: "The Python reference script.")
     var reference = "Benchmarks/fts_reference.py"
 
+    @Flag(help: "Honour the registry's 'exclude' globs (by default every document is indexed).")
+    var withExcludes = false
+
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -40,7 +43,11 @@ extension CPlan {
     ]
 
     func run() throws {
-      let locations = try options.locations()
+      let locations = try options.locations().map { location in
+        var entry = location.entry
+        if !withExcludes { entry.exclude = [] }
+        return CorpusLocation(entry: entry, root: location.root)
+      }
       let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
         "cplan-bench-corpus-\(ProcessInfo.processInfo.processIdentifier)")
       try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

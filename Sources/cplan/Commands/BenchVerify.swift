@@ -10,7 +10,7 @@ extension CPlan {
       abstract: "Verify throughput in patches per second, against a Python regex verifier.",
       discussion: """
         Generates PATCHES realistic agent patches in-process (Python and Node projects of 5-40
-        files for the paper's ten constraint sets, about a third with a planted defect), writes
+        files for the paper's ten constraint sets, about a quarter with a planted defect), writes
         them to a temporary folder, then ITERATIONS times reads, parses and verifies each one
         on one thread, and once more in parallel on every core. Then runs
         Benchmarks/verify_reference.py, which does the equivalent regular-expression scan in
@@ -84,13 +84,15 @@ extension CPlan {
         ["python3", reference, "--iterations", "\(iterations)", indexURL.path])
       {
         let theirs = python["verdicts"] as? [String: Bool] ?? [:]
-        result["reference"] = [
-          "patches_per_second": python["patches_per_second"] as? Double ?? 0,
-          "peak_rss_kib": python["peak_rss_kib"] as? Int ?? 0,
-          "agreement": agreement(items.map { theirs[$0.fileName] ?? false }, expected),
-        ] as [String: Any]
+        result["reference"] =
+          [
+            "patches_per_second": python["patches_per_second"] as? Double ?? 0,
+            "peak_rss_kib": python["peak_rss_kib"] as? Int ?? 0,
+            "agreement": agreement(items.map { theirs[$0.fileName] ?? false }, expected),
+          ] as [String: Any]
         if let rate = python["patches_per_second"] as? Double, rate > 0 {
-          result["ratio_cplan_over_reference"] = (result["cplan_patches_per_second"] as! Double) / rate
+          result["ratio_cplan_over_reference"] =
+            (result["cplan_patches_per_second"] as! Double) / rate
         }
       }
       switch format {
@@ -109,8 +111,11 @@ extension CPlan {
       }
       var lines = [
         String(
-          format: "verify %d generated patches (%.1f files, %.1f KiB on average; %d planted defects) x %d",
-          r["patches"] as? Int ?? 0, d("mean_files"), d("mean_kib"), r["planted_defects"] as? Int ?? 0,
+          format:
+            "verify %d generated patches (%.1f files, %.1f KiB on average; "
+            + "%d planted defects) x %d",
+          r["patches"] as? Int ?? 0, d("mean_files"), d("mean_kib"),
+          r["planted_defects"] as? Int ?? 0,
           iterations),
         String(
           format: "  cplan:     %.0f patches/s on one thread, %.0f patches/s on every core; "
@@ -124,7 +129,8 @@ extension CPlan {
             format: "  reference: %.0f patches/s (Python regex scan); verdicts match in %.1f%%",
             d("patches_per_second", python), d("agreement", python) * 100))
         lines.append(
-          String(format: "  ratio:     %.2fx (cplan / reference; above 1 is faster)",
+          String(
+            format: "  ratio:     %.2fx (cplan / reference; above 1 is faster)",
             d("ratio_cplan_over_reference")))
       } else {
         lines.append("  reference: unavailable (python3 is needed)")

@@ -82,8 +82,9 @@ extension CPlan {
     var k: Int = 3
 
     @Option(
-      help: "Runs without a usable Newman report: fail (count as failed, as the harness does) "
-        + "or exclude.")
+      help: ArgumentHelp(
+        "Runs without a usable Newman report: fail (count as failed, as the harness does) "
+          + "or exclude."))
     var missingReport: ResultsReader.MissingReportPolicy = .fail
 
     @Flag(help: "Exit 1 when anything was skipped, incomplete, unmatched or unbalanced.")

@@ -82,7 +82,9 @@ extension CPlan {
         }, limit: limit)
       switch format {
       case .yaml:
-        print(PackSkeleton.yaml(candidates, packID: "\(corpus)-candidates", corpus: corpus), terminator: "")
+        let packID = String(corpus.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+          .split(separator: "-").joined(separator: "-") + "-candidates"
+        print(PackSkeleton.yaml(candidates, packID: packID, corpus: corpus), terminator: "")
       case .json:
         print(try JSONOutput.string(candidates.map(\.jsonValue)), terminator: "")
       }

@@ -29,9 +29,9 @@ extension CPlan {
 
         Examples:
           cplan verify run_1/agent.patch --name django-openapi-clean_architecture-postgres
-          cplan verify generated/ --task ../shared/reference/constraint-decay/tasks/uv/uv-flask-openapi-sqlite.json
+          cplan verify generated/ --task tasks/uv/uv-flask-openapi-sqlite.json
           cplan verify results/ --format sarif --output verify.sarif
-          cplan verify fix.patch --manifest Constraints/manifests/conduit/fastapi.yaml --variant fastapi-openapi-postgres-sqlalchemy
+          cplan verify fix.patch --manifest m.yaml --variant fastapi-openapi-postgres-sqlalchemy
         """)
 
     @Argument(help: ArgumentHelp("Patches, code folders or results trees.", valueName: "patch|dir"))
@@ -40,15 +40,17 @@ extension CPlan {
     @Option(help: ArgumentHelp("A harness task JSON giving the variant.", valueName: "file"))
     var task: String?
 
-    @Option(help: ArgumentHelp("A manifest; with --variant it gives the variant.", valueName: "file"))
+    @Option(
+      help: ArgumentHelp("A manifest; with --variant it gives the variant.", valueName: "file"))
     var manifest: String?
 
     @Option(help: "The variant's task name within --manifest.")
     var variant: String?
 
-    @Option(help: ArgumentHelp(
-      "A task name giving the variant, e.g. django-openapi-clean_architecture-postgres.",
-      valueName: "task-name"))
+    @Option(
+      help: ArgumentHelp(
+        "A task name giving the variant, e.g. django-openapi-clean_architecture-postgres.",
+        valueName: "task-name"))
     var name: String?
 
     @Flag(help: "Run the built-in verifiers only, no pack rule.")
@@ -60,8 +62,10 @@ extension CPlan {
     @Option(help: "Output format: text, json or sarif.")
     var format: VerifyFormat = .text
 
-    @Option(help: ArgumentHelp("Write the output to this file (atomically) instead of stdout.",
-      valueName: "file"))
+    @Option(
+      help: ArgumentHelp(
+        "Write the output to this file (atomically) instead of stdout.",
+        valueName: "file"))
     var output: String?
 
     @OptionGroup var load: LoadOptions
@@ -71,7 +75,8 @@ extension CPlan {
     func validate() throws {
       let given = [task != nil, manifest != nil, name != nil].filter { $0 }.count
       if given > 1 {
-        throw ValidationError("give the variant one way: --task, --manifest with --variant, or --name")
+        throw ValidationError(
+          "give the variant one way: --task, --manifest with --variant, or --name")
       }
       if (manifest == nil) != (variant == nil) {
         throw ValidationError("'--manifest' and '--variant' go together")
@@ -87,7 +92,8 @@ extension CPlan {
       for path in paths {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-          diagnostics.append(.error("io-unreadable", "no such file or folder", at: .start(of: path)))
+          diagnostics.append(
+            .error("io-unreadable", "no such file or folder", at: .start(of: path)))
           continue
         }
         let runs = isFolder.boolValue ? ResultsTree.runs(in: path) : []
@@ -95,7 +101,8 @@ extension CPlan {
           let key = "\(run.runtime)/\(run.task)"
           if treeTargets[key] == nil {
             do {
-              let fits = manifestValue.map { $0.framework == run.task.prefix { $0 != "-" } } ?? false
+              let fits =
+                manifestValue.map { $0.framework == run.task.prefix { $0 != "-" } } ?? false
               treeTargets[key] = try VerificationTarget.inferred(
                 name: run.task, dockerFolder: run.runtime, manifest: fits ? manifestValue : nil
               ).selecting(packs)
@@ -112,7 +119,9 @@ extension CPlan {
         guard runs.isEmpty else { continue }
         guard let explicit else {
           StandardError.write(
-            "error: '\(path)' needs the variant: give --task, --manifest with --variant, or --name\n")
+            "error: '\(path)' needs the variant: give --task, --manifest with --variant, "
+              + "or --name\n"
+          )
           throw ExitCode(2)
         }
         jobs.append(
@@ -163,7 +172,8 @@ extension CPlan {
     private func explicitTarget(_ manifestValue: Manifest?) throws -> VerificationTarget? {
       do {
         if let task {
-          return try VerificationTarget(task: try HarnessTask.read(URL(fileURLWithPath: task), displayPath: task))
+          return try VerificationTarget(
+            task: try HarnessTask.read(URL(fileURLWithPath: task), displayPath: task))
         }
         if let name { return try VerificationTarget.named(name) }
       } catch let error as HarnessError {
@@ -189,7 +199,9 @@ extension CPlan {
       let text: String
       switch format {
       case .text:
-        text = reports.count == 1 && paths.count == 1 && reports[0].run == nil
+        if reports.isEmpty { return }
+        text =
+          reports.count == 1 && paths.count == 1 && reports[0].run == nil
           ? VerifyText.single(reports[0]) : VerifyText.many(reports)
       case .json:
         var object = VerifyJSON.object(reports)
