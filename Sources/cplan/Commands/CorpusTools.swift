@@ -62,7 +62,12 @@ extension CPlan {
     }
 
     func run() throws {
-      _ = try options.locations([corpus])
+      let registry = try options.loadRegistry()
+      guard registry.corpus(corpus) != nil else {
+        let hint = Suggestion.didYouMean(corpus, in: registry.corpora.map(\.id)).map { "; \($0)" }
+        StandardError.write("error: unknown corpus '\(corpus)'\(hint ?? "")\n")
+        throw ExitCode(2)
+      }
       let text = try searchText()
       let index = try options.openIndex()
       let found = try index.sections(matching: text, corpus: corpus, limit: max(40, limit * 4))
