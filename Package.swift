@@ -64,13 +64,20 @@ let package = Package(
       dependencies: ["CPlanPlanning", "CPlanSpec", "CPlanHarness", "CPlanModel"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "CPlanCorpusTests", dependencies: ["CPlanCorpus", "CPlanModel", "CPlanYAML"],
+      name: "CPlanCorpusTests",
+      dependencies: [
+        "CPlanCorpus", "CPlanModel", "CPlanYAML", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "CPlanVerifyTests", dependencies: ["CPlanVerify", "CPlanModel"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "CPlanPacksTests", dependencies: ["CPlanPacks", "CPlanModel"], exclude: ["Fixtures"]),
+      name: "CPlanPacksTests",
+      dependencies: [
+        "CPlanPacks", "CPlanModel", "CPlanVerify", "CPlanCorpus",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ], exclude: ["Fixtures"]),
     .testTarget(
       name: "CPlanCompareTests", dependencies: ["CPlanCompare"], exclude: ["Fixtures"]),
     .testTarget(name: "CPlanCLITests", dependencies: ["cplan", "CPlanCore"]),

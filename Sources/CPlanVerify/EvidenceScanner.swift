@@ -17,10 +17,15 @@ public enum EvidenceScanner {
         lower.removeAll(keepingCapacity: true)
         var quoted = false
         var colonOrDot = false
-        for byte in line.text.utf8 {
-          lower.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
-          quoted = quoted || byte == 39 || byte == 34
-          colonOrDot = colonOrDot || byte == 58 || byte == 46
+        var text = line.text
+        text.withUTF8 { lower.append(contentsOf: $0) }
+        lower.withUnsafeMutableBufferPointer { bytes in
+          for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 65, byte <= 90 { bytes[index] = byte + 32 }
+            quoted = quoted || byte == 39 || byte == 34
+            colonOrDot = colonOrDot || byte == 58 || byte == 46
+          }
         }
         if colonOrDot {
           urls(lower, into: &found)

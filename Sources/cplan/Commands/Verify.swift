@@ -151,7 +151,7 @@ extension CPlan {
       if !noPacks {
         files += load.packFolders
         if load.packFolders.isEmpty, manifest == nil,
-          FileManager.default.fileExists(atPath: "Constraints/packs")
+          !ConstraintLoader.expand("Constraints/packs").isEmpty
         {
           files.append("Constraints/packs")
         }
