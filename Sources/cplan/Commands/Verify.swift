@@ -87,6 +87,30 @@ extension CPlan {
       var diagnostics: [Diagnostic] = []
       let (manifestValue, packs) = try loadConstraints()
       let explicit = try explicitTarget(manifestValue)?.selecting(packs)
+      let jobs = try makeJobs(
+        explicit: explicit, manifest: manifestValue, packs: packs, diagnostics: &diagnostics)
+      var reports: [VerificationReport] = []
+      for result in VerificationBatch.run(jobs) {
+        switch result {
+        case .success(let report): reports.append(report)
+        case .failure(let error): diagnostics.append(error.diagnostic)
+        }
+      }
+      StandardError.write(DiagnosticReporter.text(diagnostics))
+      try emit(reports, diagnostics: diagnostics, packRules: packs.flatMap(\.rules))
+      if diagnostics.hasErrors { throw ExitCode(2) }
+      let failing = reports.flatMap(\.findings).contains {
+        $0.severity == .error || (load.strict && $0.severity == .warning)
+      }
+      if failing { throw ExitCode(1) }
+    }
+
+    /// One job per patch or folder, and per run of each results tree; inputs that do not exist
+    /// and runs whose task name does not parse become diagnostics.
+    private func makeJobs(
+      explicit: VerificationTarget?, manifest: Manifest?, packs: [RulePack],
+      diagnostics: inout [Diagnostic]
+    ) throws -> [VerificationJob] {
       var jobs: [VerificationJob] = []
       var treeTargets: [String: VerificationTarget] = [:]
       for path in paths {
@@ -101,10 +125,10 @@ extension CPlan {
           let key = "\(run.runtime)/\(run.task)"
           if treeTargets[key] == nil {
             do {
-              let fits =
-                manifestValue.map { $0.framework == run.task.prefix { $0 != "-" } } ?? false
+              // The manifest maps the tokens only of its own framework's tasks.
+              let fits = manifest.map { $0.framework == run.task.prefix { $0 != "-" } } ?? false
               treeTargets[key] = try VerificationTarget.inferred(
-                name: run.task, dockerFolder: run.runtime, manifest: fits ? manifestValue : nil
+                name: run.task, dockerFolder: run.runtime, manifest: fits ? manifest : nil
               ).selecting(packs)
             } catch let error as VerifyError {
               diagnostics.append(.error(error.code, error.message, at: .start(of: run.patch)))
@@ -120,8 +144,7 @@ extension CPlan {
         guard let explicit else {
           StandardError.write(
             "error: '\(path)' needs the variant: give --task, --manifest with --variant, "
-              + "or --name\n"
-          )
+              + "or --name\n")
           throw ExitCode(2)
         }
         jobs.append(
@@ -129,20 +152,7 @@ extension CPlan {
             input: path, kind: isFolder.boolValue ? .folder : .patch, target: explicit,
             reverse: reverse))
       }
-      var reports: [VerificationReport] = []
-      for result in VerificationBatch.run(jobs) {
-        switch result {
-        case .success(let report): reports.append(report)
-        case .failure(let error): diagnostics.append(error.diagnostic)
-        }
-      }
-      StandardError.write(DiagnosticReporter.text(diagnostics))
-      try emit(reports, diagnostics: diagnostics, packRules: packs.flatMap(\.rules))
-      if diagnostics.hasErrors { throw ExitCode(2) }
-      let failing = reports.flatMap(\.findings).contains {
-        $0.severity == .error || (load.strict && $0.severity == .warning)
-      }
-      if failing { throw ExitCode(1) }
+      return jobs
     }
 
     /// The manifest (when given) and the packs whose rules may apply.
