@@ -7,10 +7,26 @@ enum Paths {
   /// The repository root: three folders up from this file.
   static let repository = tests.deletingLastPathComponent().deletingLastPathComponent()
 
-  /// A fresh temporary folder.
+  /// This process's scratch folder. Folders left by test processes that have ended are removed
+  /// first (the test runner may exit without running exit handlers).
+  static let scratch: URL = {
+    let manager = FileManager.default
+    let parent = manager.temporaryDirectory
+    let prefix = "cplan-compare-tests-"
+    for name in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+    where name.hasPrefix(prefix) {
+      if let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH {
+        try? manager.removeItem(at: parent.appendingPathComponent(name))
+      }
+    }
+    let url = parent.appendingPathComponent(prefix + "\(ProcessInfo.processInfo.processIdentifier)")
+    try? manager.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }()
+
+  /// A fresh temporary folder inside the scratch folder.
   static func temporary(_ name: String) -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("cplan-compare-\(name)-\(UUID().uuidString)")
+    let url = scratch.appendingPathComponent("\(name)-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

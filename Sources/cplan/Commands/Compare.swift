@@ -116,6 +116,7 @@ extension CPlan {
     }
 
     private func compare() throws {
+      // Compliance is not verified yet; a verifying ComplianceChecker replaces AssumeCompliant.
       let reader = ResultsReader(checker: AssumeCompliant(), missingReport: missingReport)
       let named = [("baseline", baseline!), ("planned", planned!)] + (try extraArms())
       let results = try named.map { try reader.read(arm: $0.0, at: $0.1) }
