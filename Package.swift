@@ -32,7 +32,7 @@ let package = Package(
         "CPlanCore", "CPlanYAML", "CPlanModel", .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
-    .target(name: "CPlanCompare", dependencies: ["CPlanCore", "CPlanHarness"]),
+    .target(name: "CPlanCompare", dependencies: ["CPlanCore", "CPlanHarness", "CPlanVerify"]),
     .target(
       name: "CPlanPlanning",
       dependencies: [

@@ -1,6 +1,5 @@
 import CPlanHarness
 import CPlanModel
-import Foundation
 
 /// What generated code is verified against: a framework, a variant of the constraint space, and
 /// the pack rules (with checks) selected for it.
@@ -50,16 +49,18 @@ public struct VerificationTarget: Sendable {
   ///   - manifest: maps the constraint tokens to dimension values; the paper's tokens otherwise.
   /// - Throws: `VerifyError.unknownToken` for a token no dimension value has.
   public init(taskTarget: TaskTarget, name: String, manifest: Manifest? = nil) throws {
-    var assignments: [Setting]
+    var assignments: [Variant.Assignment]
     var lookup: [String: (dimension: String, value: String)] = Self.paperTokens
     if let manifest {
-      assignments = manifest.dimensions.map { Setting(dimension: $0.id) }
+      assignments = manifest.dimensions.map { .init(dimension: $0.id, value: nil, token: nil) }
       lookup = [:]
       for dimension in manifest.dimensions {
         for value in dimension.values { lookup[value.token] = (dimension.id, value.id) }
       }
     } else {
-      assignments = ["architecture", "database", "orm"].map { Setting(dimension: $0) }
+      assignments = ["architecture", "database", "orm"].map {
+        .init(dimension: $0, value: nil, token: nil)
+      }
     }
     for token in taskTarget.constraints {
       guard let (dimension, value) = lookup[token],
@@ -67,9 +68,10 @@ public struct VerificationTarget: Sendable {
       else {
         throw VerifyError.unknownToken(token, name: name, known: lookup.keys.sorted())
       }
-      assignments[index] = Setting(dimension: dimension, value: value, token: token)
+      assignments[index] = .init(dimension: dimension, value: value, token: token)
     }
-    let variant = try Self.variant(name: name, settings: assignments)
+    let variant = Variant(
+      name: name, level: assignments.filter { $0.value != nil }.count, assignments: assignments)
     self.init(
       name: name, framework: taskTarget.framework, runtime: taskTarget.runtime, variant: variant)
   }
@@ -123,24 +125,4 @@ public struct VerificationTarget: Sendable {
   public var database: String? { variant.value(of: "database") }
   /// The ORM value, e.g. `sqlalchemy`, or nil.
   public var orm: String? { variant.value(of: "orm") }
-
-  /// One dimension's setting, encoded like `Variant.Assignment`.
-  private struct Setting: Encodable {
-    var dimension: String
-    var value: String?
-    var token: String?
-  }
-
-  private struct Encoded: Encodable {
-    var name: String
-    var level: Int
-    var assignments: [Setting]
-  }
-
-  /// A variant built through its `Codable` form, the only public way to make one from parts.
-  private static func variant(name: String, settings: [Setting]) throws -> Variant {
-    let level = settings.filter { $0.value != nil }.count
-    let data = try JSONEncoder().encode(Encoded(name: name, level: level, assignments: settings))
-    return try JSONDecoder().decode(Variant.self, from: data)
-  }
 }

@@ -83,7 +83,10 @@ private let snapshots = CLIRunner.repository.appendingPathComponent(
 
   @Test func retrievalArmsAreRefusedUpFront() throws {
     let scratch = try ScratchFolder()
-    let result = try CLIRunner.run(["matrix", demo, "--out", scratch.child("r"), "--arms", "baseline,rag"])
+    let result = try CLIRunner.run([
+      "matrix", demo, "--out", scratch.child("r"), "--arms", "baseline,rag", "--corpus-index",
+      scratch.child("missing.sqlite"),
+    ])
     #expect(result.status == 2)
     #expect(!FileManager.default.fileExists(atPath: scratch.child("r")))
   }

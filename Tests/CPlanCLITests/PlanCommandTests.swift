@@ -44,7 +44,10 @@ private let demo = "Constraints/manifests/demo/bookmarks.yaml"
     #expect(!baseline.stdout.contains("## Explicit Constraints"))
     #expect(planned.stdout.contains("## Explicit Constraints"))
     #expect(baseline.stdout.hasPrefix("openapi: 3.0.3"))
-    let rag = try CLIRunner.run(["prompt", demo, "--variant", "fastapi-openapi-sqlite", "--arm", "rag"])
+    let rag = try CLIRunner.run([
+      "prompt", demo, "--variant", "fastapi-openapi-sqlite", "--arm", "rag", "--corpus-index",
+      "/nonexistent/index.sqlite",
+    ])
     #expect(rag.status == 2)
     #expect(rag.stderr.contains("needs an indexed corpus"))
     let unknown = try CLIRunner.run(["prompt", demo, "--variant", "fastapi-openapi-sqlite", "--arm", "plan"])

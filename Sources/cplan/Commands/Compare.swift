@@ -87,6 +87,10 @@ extension CPlan {
           + "or exclude."))
     var missingReport: ResultsReader.MissingReportPolicy = .fail
 
+    @Flag(
+      help: "Do not verify patches: count every run as compliant (strict A% then equals A%).")
+    var noVerify = false
+
     @Flag(help: "Exit 1 when anything was skipped, incomplete, unmatched or unbalanced.")
     var strict = false
 
@@ -116,8 +120,8 @@ extension CPlan {
     }
 
     private func compare() throws {
-      // Compliance is not verified yet; a verifying ComplianceChecker replaces AssumeCompliant.
-      let reader = ResultsReader(checker: AssumeCompliant(), missingReport: missingReport)
+      let checker: any ComplianceChecker = noVerify ? AssumeCompliant() : VerifierCompliance()
+      let reader = ResultsReader(checker: checker, missingReport: missingReport)
       let named = [("baseline", baseline!), ("planned", planned!)] + (try extraArms())
       let results = try named.map { try reader.read(arm: $0.0, at: $0.1) }
       let options = CompareOptions(
