@@ -16,7 +16,7 @@ public struct PackLinter: Sendable {
   public static let vagueWords = [
     "proper", "properly", "appropriate", "appropriately", "best practice", "best practices",
     "as needed", "as necessary", "correctly", "reasonable", "sensible", "suitable", "good",
-    "nice", "clean", "robust", "where possible", "if possible", "etc", "and so on",
+    "nice", "robust", "where possible", "if possible", "etc", "and so on",
     "make sure everything", "handle errors gracefully",
   ]
 

@@ -1,20 +1,34 @@
 /// Shell-style path globs: `*` (any characters but `/`), `?` (one character but `/`),
-/// `**/` (any folders, including none) and `**` (anything).
+/// `**/` (any folders, including none), `**` (anything) and `{a,b}` alternatives.
 public struct Glob: Sendable, Hashable {
   /// The pattern as written.
   public let pattern: String
-  private let parts: [Substring]
+  private let alternatives: [[Substring]]
 
   /// Creates a glob.
   public init(_ pattern: String) {
     self.pattern = pattern
-    parts = pattern.split(separator: "/", omittingEmptySubsequences: false)
+    alternatives = Self.expand(pattern).map {
+      $0.split(separator: "/", omittingEmptySubsequences: false)
+    }
   }
 
   /// Whether `path` (with `/` separators, relative) matches.
   public func matches(_ path: String) -> Bool {
     let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-    return Self.match(parts[...], segments[...])
+    return alternatives.contains { Self.match($0[...], segments[...]) }
+  }
+
+  /// Expands the first `{a,b}` group (recursively, so every group) into separate patterns.
+  static func expand(_ pattern: String) -> [String] {
+    guard let open = pattern.firstIndex(of: "{"),
+      let close = pattern[open...].firstIndex(of: "}")
+    else { return [pattern] }
+    let head = pattern[..<open]
+    let tail = pattern[pattern.index(after: close)...]
+    let options = pattern[pattern.index(after: open)..<close].split(
+      separator: ",", omittingEmptySubsequences: false)
+    return options.flatMap { expand(String(head) + $0 + tail) }
   }
 
   private static func match(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>)
