@@ -91,6 +91,11 @@ enum CrossChecks {
 
 /// The dimensions, values and frameworks that a set of manifests declares.
 struct Vocabulary {
+  /// The frameworks of the paper's harness: a pack may name them without a loaded manifest.
+  static let knownFrameworks: Set<String> = [
+    "aiohttp", "django", "fastapi", "flask", "express", "fastify", "hono", "koa",
+  ]
+
   var dimensions: [String: [String]] = [:]
   var frameworks: Set<String> = []
   let isEmpty: Bool
@@ -129,11 +134,14 @@ struct Vocabulary {
       }
     }
     if frameworksAsWarnings {
-      for name in condition.frameworkNames where !frameworks.contains(name.value) {
+      for name in condition.frameworkNames
+      where !frameworks.contains(name.value) && !Self.knownFrameworks.contains(name.value) {
         diagnostics.append(
           .warning(
             "unknown-value", "no loaded manifest uses framework '\(name.value)'",
-            at: name.location, suggestion: Suggestion.didYouMean(name.value, in: frameworks.sorted())))
+            at: name.location,
+          suggestion: Suggestion.didYouMean(
+            name.value, in: frameworks.union(Self.knownFrameworks).sorted())))
       }
     }
     return diagnostics

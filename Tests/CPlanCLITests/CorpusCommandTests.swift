@@ -93,9 +93,10 @@ private func indexed() throws -> (ScratchFolder, [String]) {
       + CLIRunner.repository.appendingPathComponent("Constraints/manifests/demo/openapi.yaml").path)
     try text.write(toFile: manifest, atomically: true, encoding: .utf8)
     let index = options[options.firstIndex(of: "--index")! + 1]
+    let packs = CLIRunner.repository.appendingPathComponent("Constraints/packs").path
     let rag = try CLIRunner.run([
       "prompt", manifest, "--variant", "fastapi-openapi-sqlite", "--arm", "planned+rag",
-      "--corpus-index", index,
+      "--corpus-index", index, "--packs", packs,
     ])
     #expect(rag.status == 0, "\(rag.stderr)")
     #expect(rag.stdout.contains("## Explicit Constraints"))
@@ -103,7 +104,7 @@ private func indexed() throws -> (ScratchFolder, [String]) {
     #expect(rag.stdout.contains("Source: notes-1.0:docs/database.md:3"))
     let missing = try CLIRunner.run([
       "prompt", manifest, "--variant", "fastapi-openapi-sqlite", "--arm", "rag",
-      "--corpus-index", scratch.child("none.sqlite"),
+      "--corpus-index", scratch.child("none.sqlite"), "--packs", packs,
     ])
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("needs an indexed corpus"))
