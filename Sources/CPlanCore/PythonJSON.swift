@@ -69,36 +69,55 @@ public enum PythonJSON {
     }
   }
 
-  /// A JSON string literal as Python writes it (`/` is not escaped).
+  /// A JSON string literal as Python writes it (`/` is not escaped). Works on UTF-8 bytes:
+  /// prompts are tens of kilobytes.
   public static func quote(_ text: String, asciiOnly: Bool) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
+    var out: [UInt8] = [0x22]
+    out.reserveCapacity(text.utf8.count + 64)
+    let hexDigits = Array("0123456789abcdef".utf8)
+    func escape(_ value: UInt32) {
+      out += [0x5C, 0x75]
+      for shift in stride(from: 12, through: 0, by: -4) {
+        out.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+      }
+    }
+    var utf8 = text.utf8.makeIterator()
+    while let byte = utf8.next() {
+      switch byte {
+      case 0x22: out += [0x5C, 0x22]
+      case 0x5C: out += [0x5C, 0x5C]
+      case 0x0A: out += [0x5C, 0x6E]
+      case 0x0D: out += [0x5C, 0x72]
+      case 0x09: out += [0x5C, 0x74]
+      case 0x08: out += [0x5C, 0x62]
+      case 0x0C: out += [0x5C, 0x66]
+      case 0..<0x20: escape(UInt32(byte))
+      case 0x7F: if asciiOnly { escape(0x7F) } else { out.append(byte) }
+      case 0x20..<0x7F: out.append(byte)
       default:
-        if scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E) {
-          if scalar.value > 0xFFFF {
-            let v = scalar.value - 0x10000
-            out += hex4(0xD800 + (v >> 10)) + hex4(0xDC00 + (v & 0x3FF))
-          } else {
-            out += hex4(scalar.value)
-          }
+        guard asciiOnly else {
+          out.append(byte)
+          continue
+        }
+        // Decode one multi-byte scalar and write it as \uXXXX (a surrogate pair above U+FFFF).
+        let count = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
+        var scalar = UInt32(byte & (byte >= 0xF0 ? 0x07 : byte >= 0xE0 ? 0x0F : 0x1F))
+        for _ in 0..<count {
+          guard let next = utf8.next() else { break }
+          scalar = (scalar << 6) | UInt32(next & 0x3F)
+        }
+        if scalar > 0xFFFF {
+          let v = scalar - 0x10000
+          escape(0xD800 + (v >> 10))
+          escape(0xDC00 + (v & 0x3FF))
         } else {
-          out.unicodeScalars.append(scalar)
+          escape(scalar)
         }
       }
     }
-    return out + "\""
+    out.append(0x22)
+    return String(decoding: out, as: UTF8.self)
   }
 
-  private static func hex4(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16)
-    return "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
-  }
+
 }
