@@ -9,9 +9,7 @@ struct CPlan: ParsableCommand {
     commandName: "cplan",
     abstract: "Constraint-oriented planning preprocessor for LLM coding agents.",
     discussion: """
-      cplan reads YAML constraint manifests and rule packs, expands a framework's implicit
-      conventions into explicit, cited statements, and emits prompts for baseline and planned
-      experiment arms.
+      cplan reads YAML constraint manifests and rule packs, expands a framework's implicit conventions into explicit, cited statements, and emits prompts for baseline and planned experiment arms.
 
       Exit status: 0 success, 1 errors or findings, 2 usage error or unreadable input.
       """,

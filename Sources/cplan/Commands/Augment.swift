@@ -9,13 +9,7 @@ extension CPlan {
     static let configuration = CommandConfiguration(
       abstract: "Rewrite the paper's harness task JSONs for one arm, as a drop-in tasks folder.",
       discussion: """
-        Each task's runtime comes from its dockerFolder, and its framework and constraints from
-        its name, as the harness reads them; feature tasks (hard-focused-task-NNN) take their
-        framework from dockerFolder and are planned unconstrained. Every field but 'prompt' is
-        kept byte for byte. The planned arm inserts the plan section before the '## Mandatory
-        Files' heading (--anchor names another); a missing anchor is an error, so feature tasks,
-        whose prompt ends with the instruction, need --placement append. With --arm baseline the
-        output is identical to the input. Outputs keep their relative path and file name.
+        Each task's runtime comes from its dockerFolder, and its framework and constraints from its name, as the harness reads them; feature tasks (hard-focused-task-NNN) take their framework from dockerFolder and are planned unconstrained. Every field but 'prompt' is kept byte for byte. The planned arm inserts the plan section before the '## Mandatory Files' heading (--anchor names another); a missing anchor is an error, so feature tasks, whose prompt ends with the instruction, need --placement append. With --arm baseline the output is identical to the input. Outputs keep their relative path and file name.
 
         Examples:
           cplan augment ../shared/reference/constraint-decay/tasks/uv ../shared/reference/constraint-decay/tasks/node --out tasks-planned --arm planned

@@ -15,10 +15,7 @@ extension CPlan {
       commandName: "validate",
       abstract: "Time validating every manifest and pack, against PyYAML's safe_load.",
       discussion: """
-        Loads, decodes and cross-checks the files in-process ITERATIONS times, then runs
-        Benchmarks/yaml_reference.py (PyYAML with its libyaml C loader when present) on the
-        same files and reports the ratio. The reference only parses; cplan also decodes and
-        checks. Peak memory is the whole process's peak resident size.
+        Loads, decodes and cross-checks the files in-process ITERATIONS times, then runs Benchmarks/yaml_reference.py (PyYAML with its libyaml C loader when present) on the same files and reports the ratio. The reference only parses; cplan also decodes and checks. Peak memory is the whole process's peak resident size.
 
         Examples:
           cplan bench validate

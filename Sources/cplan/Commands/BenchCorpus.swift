@@ -9,10 +9,7 @@ extension CPlan {
       commandName: "corpus",
       abstract: "Time indexing every corpus from scratch and searching it, against Python's sqlite3.",
       discussion: """
-        Indexes every registered corpus into a fresh temporary index (wall time and peak
-        memory of this process), re-indexes it unchanged, then times a fixed set of searches
-        (p50 and p95). Benchmarks/fts_reference.py indexes the same files whole into an FTS5
-        table with Python's sqlite3 and runs the same queries, in the same run.
+        Indexes every registered corpus into a fresh temporary index (wall time and peak memory of this process), re-indexes it unchanged, then times a fixed set of searches (p50 and p95). Benchmarks/fts_reference.py indexes the same files whole into an FTS5 table with Python's sqlite3 and runs the same queries, in the same run.
 
         Examples:
           cplan bench corpus --corpora ../shared/corpora

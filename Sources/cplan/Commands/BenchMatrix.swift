@@ -11,12 +11,7 @@ extension CPlan {
       commandName: "matrix",
       abstract: "Time matrix and augment against a plain Python prompt generator.",
       discussion: """
-        In-process, ITERATIONS times each: (1) matrix — load the manifests, plan and render
-        every variant in the baseline and planned arms, and build the index; (2) augment —
-        read the harness's generation tasks and insert the plan into each. Then runs
-        Benchmarks/prompt_reference.py, which fills a fixed template for the baseline prompts
-        only (no planning), on the same manifests, and reports the ratios. End-to-end wall
-        times of one `cplan matrix` process and one reference process are reported too.
+        In-process, ITERATIONS times each: (1) matrix — load the manifests, plan and render every variant in the baseline and planned arms, and build the index; (2) augment — read the harness's generation tasks and insert the plan into each. Then runs Benchmarks/prompt_reference.py, which fills a fixed template for the baseline prompts only (no planning), on the same manifests, and reports the ratios. End-to-end wall times of one `cplan matrix` process and one reference process are reported too.
 
         Examples:
           cplan bench matrix

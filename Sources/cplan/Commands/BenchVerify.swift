@@ -9,13 +9,7 @@ extension CPlan {
       commandName: "verify",
       abstract: "Verify throughput in patches per second, against a Python regex verifier.",
       discussion: """
-        Generates PATCHES realistic agent patches in-process (Python and Node projects of 5-40
-        files for the paper's ten constraint sets, about a quarter with a planted defect), writes
-        them to a temporary folder, then ITERATIONS times reads, parses and verifies each one
-        on one thread, and once more in parallel on every core. Then runs
-        Benchmarks/verify_reference.py, which does the equivalent regular-expression scan in
-        Python over the same files, and reports both rates, their ratio, and how often each
-        verdict matches the planted one.
+        Generates PATCHES realistic agent patches in-process (Python and Node projects of 5-40 files for the paper's ten constraint sets, about a quarter with a planted defect), writes them to a temporary folder, then ITERATIONS times reads, parses and verifies each one on one thread, and once more in parallel on every core. Then runs Benchmarks/verify_reference.py, which does the equivalent regular-expression scan in Python over the same files, and reports both rates, their ratio, and how often each verdict matches the planted one.
 
         Examples:
           cplan bench verify

@@ -12,25 +12,12 @@ extension CPlan {
     static let configuration = CommandConfiguration(
       abstract: "Compare harness results of a baseline and a planned arm, or check a summary.",
       discussion: """
-        Each DIR is one arm's harness results tree,
-        {uv|node}/{agent}/{model}/{task}/{date}/run_N/, read from the latest date
-        folder (names compared as strings). Tasks are matched by agent, model and
-        task name. Per level, framework, constraint and agent/model the report
-        gives each arm's A%, strict A% and pass@1; the difference with its
-        standard error and a seeded bootstrap 95% interval over tasks; a
-        Wilcoxon signed-rank and an exact McNemar test; each arm's L0→L3 decay
-        and the share of the baseline's decay an arm recovers; and the marginal
-        effect of each constraint. Unmatched, incomplete and unbalanced runs are
-        listed on standard error and in the report. Compliance is not verified
-        yet: every run counts as compliant (strict A% = A%), and the report says
-        so.
+        Each DIR is one arm's harness results tree, {uv|node}/{agent}/{model}/{task}/{date}/run_N/, read from the latest date folder (names compared as strings). Tasks are matched by agent, model and task name. Per level, framework, constraint and agent/model the report gives each arm's A%, strict A% and pass@1; the difference with its standard error and a seeded bootstrap 95% interval over tasks; a Wilcoxon signed-rank and an exact McNemar test; each arm's L0→L3 decay and the share of the baseline's decay an arm recovers; and the marginal effect of each constraint. Unmatched, incomplete and unbalanced runs are listed on standard error and in the report. Compliance is not verified yet: every run counts as compliant (strict A% = A%), and the report says so.
 
         --summary reads the harness's global_stats.csv, recomputes its runtime,
-        global and constraint_type rows from its framework rows (weighting by
-        n_executed) and exits 1 unless every value agrees to 4 decimals.
+        global and constraint_type rows from its framework rows (weighting by n_executed) and exits 1 unless every value agrees to 4 decimals.
 
-        Exit status: 0 ok, 1 a summary mismatch (with --strict: any issue),
-        2 usage or input error.
+        Exit status: 0 ok, 1 a summary mismatch (with --strict: any issue), 2 usage or input error.
 
         Examples:
           cplan compare --baseline res-baseline --planned res-planned

@@ -27,8 +27,7 @@ extension CPlan {
       commandName: "index",
       abstract: "Index corpora into the FTS5 index, re-reading only what changed.",
       discussion: """
-        Each file is fingerprinted; an unchanged corpus is skipped, changed files are ingested
-        again and removed files dropped. A progress line is shown on a terminal.
+        Each file is fingerprinted; an unchanged corpus is skipped, changed files are ingested again and removed files dropped. A progress line is shown on a terminal.
 
         Examples:
           cplan corpus index --corpora ../shared/corpora
@@ -96,8 +95,7 @@ extension CPlan {
       commandName: "search",
       abstract: "Ranked sections matching a query, with citations and highlighted snippets.",
       discussion: """
-        Every word must match (porter stemming, so 'redirects' finds 'redirect'); when no
-        section has them all, sections with any of them are ranked instead.
+        Every word must match (porter stemming, so 'redirects' finds 'redirect'); when no section has them all, sections with any of them are ranked instead.
 
         Examples:
           cplan corpus search "APPEND_SLASH redirect"

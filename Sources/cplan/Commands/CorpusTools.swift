@@ -10,11 +10,7 @@ extension CPlan {
       commandName: "mine",
       abstract: "Candidate convention statements: normative sentences of the docs, ranked and cited.",
       discussion: """
-        Sections relevant to a topic, a query or a variant are searched in the index; their
-        prose (never code) is split into sentences, and those in normative or default-behaviour
-        language (must, required, by default, automatically, raises, returns 4xx…) are ranked,
-        near-duplicates merged, each with corpus, path, line and exact quote. The YAML output
-        is a rule-pack skeleton to edit.
+        Sections relevant to a topic, a query or a variant are searched in the index; their prose (never code) is split into sentences, and those in normative or default-behaviour language (must, required, by default, automatically, raises, returns 4xx…) are ranked, near-duplicates merged, each with corpus, path, line and exact quote. The YAML output is a rule-pack skeleton to edit.
 
         Examples:
           cplan corpus mine --corpus django-5.2 --topic routing --limit 20
@@ -123,10 +119,7 @@ extension CPlan {
       commandName: "cite-check",
       abstract: "Check that every corpus citation of every rule still says what it quotes.",
       discussion: """
-        The cited file must exist and the quote must be found near the cited line, ignoring
-        white space and markup. A moved quote is reported with its new line (--fix rewrites the
-        line numbers in place, every other byte kept); a missing file or vanished quote is an
-        error. URL sources are listed as unchecked.
+        The cited file must exist and the quote must be found near the cited line, ignoring white space and markup. A moved quote is reported with its new line (--fix rewrites the line numbers in place, every other byte kept); a missing file or vanished quote is an error. URL sources are listed as unchecked.
 
         Examples:
           cplan corpus cite-check Constraints/packs --corpora ../shared/corpora
@@ -186,9 +179,7 @@ extension CPlan {
       commandName: "fetch",
       abstract: "Download a corpus's documentation from its PyPI source distribution.",
       discussion: """
-        Runs 'pip download --no-deps --no-binary :all: NAME==VERSION' into a cache, unpacks the
-        archive and moves its docs folder under the corpora root, replacing the corpus folder
-        only once everything worked.
+        Runs 'pip download --no-deps --no-binary :all: NAME==VERSION' into a cache, unpacks the archive and moves its docs folder under the corpora root, replacing the corpus folder only once everything worked.
 
         Examples:
           cplan corpus fetch flask-3.1 --corpora ~/corpora

@@ -10,12 +10,7 @@ extension CPlan {
     static let configuration = CommandConfiguration(
       abstract: "Write the prompt of every variant in every arm, with an index.",
       discussion: """
-        One file per (variant, arm) — text: {arm}/{variant}.md; harness: task JSONs in
-        {arm}/{uv|node}/, a drop-in tasks folder per arm; jsonl: {arm}.jsonl — plus index.json
-        listing each prompt's name, level, arm, constraints, bytes, estimated tokens, sha256
-        and plan provenance counts. The folder is replaced as a whole: an interrupted run
-        leaves the earlier output intact. A non-empty folder that cplan did not write is
-        refused unless --force is given.
+        One file per (variant, arm) — text: {arm}/{variant}.md; harness: task JSONs in {arm}/{uv|node}/, a drop-in tasks folder per arm; jsonl: {arm}.jsonl — plus index.json listing each prompt's name, level, arm, constraints, bytes, estimated tokens, sha256 and plan provenance counts. The folder is replaced as a whole: an interrupted run leaves the earlier output intact. A non-empty folder that cplan did not write is refused unless --force is given.
 
         Examples:
           cplan matrix Constraints/manifests/demo/bookmarks.yaml --out out/demo

@@ -100,11 +100,7 @@ extension CPlan {
       commandName: "lint",
       abstract: "Check packs: ids, statement length, vague words, citations, duplicates, examples.",
       discussion: """
-        Runs every load check (ids, uniqueness, 'when' naming known dimensions and values when
-        manifests are given too), then: statements between 25 and 400 characters, no vague
-        words ('proper', 'appropriate', 'best practices'…), every rule cited, no two rules with
-        near-duplicate statements, examples that pass or fail their check as declared, and —
-        with --corpora — every corpus citation resolving (cite-check).
+        Runs every load check (ids, uniqueness, 'when' naming known dimensions and values when manifests are given too), then: statements between 25 and 400 characters, no vague words ('proper', 'appropriate', 'best practices'…), every rule cited, no two rules with near-duplicate statements, examples that pass or fail their check as declared, and — with --corpora — every corpus citation resolving (cite-check).
 
         Examples:
           cplan packs lint
@@ -159,9 +155,7 @@ extension CPlan {
       commandName: "export",
       abstract: "Write packs as AGENTS.md, Cursor rules or Copilot instructions.",
       discussion: """
-        With --manifest and --variant, only the rules that apply to that variant are written;
-        with --pack, every rule of the packs, each condition written out. Each file's header
-        comment lists the rule ids it holds.
+        With --manifest and --variant, only the rules that apply to that variant are written; with --pack, every rule of the packs, each condition written out. Each file's header comment lists the rule ids it holds.
 
         Examples:
           cplan packs export --target agents-md --manifest Constraints/manifests/conduit/django.yaml --variant django-openapi-postgres --out out/agents

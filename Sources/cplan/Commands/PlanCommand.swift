@@ -9,10 +9,7 @@ extension CPlan {
       commandName: "plan",
       abstract: "Show the explicit plan of a variant: every statement that applies, with its source.",
       discussion: """
-        The plan gathers the rules of the manifest's packs whose 'when' holds, statements
-        derived from the manifest (files, server, database, pipeline) and the contract checklist
-        derived from the API spec; groups them by topic; removes duplicates; resolves or reports
-        conflicts; and fits an optional token budget (must statements are never dropped).
+        The plan gathers the rules of the manifest's packs whose 'when' holds, statements derived from the manifest (files, server, database, pipeline) and the contract checklist derived from the API spec; groups them by topic; removes duplicates; resolves or reports conflicts; and fits an optional token budget (must statements are never dropped).
 
         Examples:
           cplan plan Constraints/manifests/demo/bookmarks.yaml --variant fastapi-openapi-sqlite
@@ -61,8 +58,7 @@ extension CPlan {
       commandName: "prompt",
       abstract: "Print the prompt of one variant in one arm.",
       discussion: """
-        Arms: baseline (no augmentation), planned (adds the explicit-constraints section);
-        rag and planned+rag need a documentation corpus.
+        Arms: baseline (no augmentation), planned (adds the explicit-constraints section); rag and planned+rag need a documentation corpus.
 
         Examples:
           cplan prompt Constraints/manifests/demo/bookmarks.yaml --variant fastapi-openapi-sqlite --arm planned

@@ -8,9 +8,7 @@ extension CPlan {
     static let configuration = CommandConfiguration(
       abstract: "Check manifests and rule packs, reporting every problem with its position.",
       discussion: """
-        Files are told apart by content: a mapping with 'rules' is a pack, one with 'framework'
-        or 'dimensions' is a manifest; OpenAPI specs found in folders are skipped. Packs named
-        by manifests are loaded and checked too.
+        Files are told apart by content: a mapping with 'rules' is a pack, one with 'framework' or 'dimensions' is a manifest; OpenAPI specs found in folders are skipped. Packs named by manifests are loaded and checked too.
 
         Examples:
           cplan validate Constraints

@@ -8,9 +8,7 @@ extension CPlan {
     static let configuration = CommandConfiguration(
       abstract: "List the variant matrix of manifests: every allowed combination and its level.",
       discussion: """
-        A variant gives each dimension one of its values or 'none' and is kept when every
-        'requires' rule holds. Its level is the number of dimensions set; its name is the
-        harness task name '{framework}-openapi-{tokens}' or '{framework}-openapi-unconstrained'.
+        A variant gives each dimension one of its values or 'none' and is kept when every 'requires' rule holds. Its level is the number of dimensions set; its name is the harness task name '{framework}-openapi-{tokens}' or '{framework}-openapi-unconstrained'.
 
         Examples:
           cplan variants Constraints/manifests/demo/bookmarks.yaml

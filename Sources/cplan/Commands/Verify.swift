@@ -10,22 +10,11 @@ extension CPlan {
     static let configuration = CommandConfiguration(
       abstract: "Check generated code against its variant's constraints and the packs' checks.",
       discussion: """
-        Each input is a patch (only its added lines count, at their new-file line numbers), a
-        folder of generated code (node_modules, .git, virtual environments and caches are
-        skipped; lock files are not read), or a harness results tree
-        {runtime}/{agent}/{model}/{task}/{date}/run_N/*.patch, whose runs take their variant
-        from the task folder. Patches and code folders need the variant: --task (a harness task
-        JSON), --manifest with --variant, or --name (a task name; the framework gives the
-        runtime).
+        Each input is a patch (only its added lines count, at their new-file line numbers), a folder of generated code (node_modules, .git, virtual environments and caches are skipped; lock files are not read), or a harness results tree {runtime}/{agent}/{model}/{task}/{date}/run_N/*.patch, whose runs take their variant from the task folder. Patches and code folders need the variant: --task (a harness task JSON), --manifest with --variant, or --name (a task name; the framework gives the runtime).
 
-        Built-in verifiers run for the constraints the variant sets: clean architecture (at
-        least 3 of the 4 layers as folders, no lower layer importing a higher one), database
-        (evidence of the prescribed engine and none of the other), ORM (evidence of the
-        prescribed ORM). Then the check of every pack rule that applies: the manifest's packs,
-        the --packs folders, or Constraints/packs when present.
+        Built-in verifiers run for the constraints the variant sets: clean architecture (at least 3 of the 4 layers as folders, no lower layer importing a higher one), database (evidence of the prescribed engine and none of the other), ORM (evidence of the prescribed ORM). Then the check of every pack rule that applies: the manifest's packs, the --packs folders, or Constraints/packs when present.
 
-        Exit status: 0 no error finding, 1 an error finding (or a warning with --strict),
-        2 usage error or unreadable input.
+        Exit status: 0 no error finding, 1 an error finding (or a warning with --strict), 2 usage error or unreadable input.
 
         Examples:
           cplan verify run_1/agent.patch --name django-openapi-clean_architecture-postgres
