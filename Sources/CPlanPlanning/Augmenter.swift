@@ -23,7 +23,7 @@ public enum AugmentError: Error, CustomStringConvertible, Sendable {
 
 /// Rewrites the paper's harness tasks for one arm: every field but the prompt stays byte for byte;
 /// the planned arm inserts the plan section into the prompt.
-public struct Augmenter {
+public struct Augmenter: Sendable {
   /// The session holding the manifests to plan with.
   public let session: PlanningSession
   /// The arm.

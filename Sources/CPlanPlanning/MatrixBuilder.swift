@@ -35,7 +35,7 @@ public struct MatrixEntry: Sendable {
 }
 
 /// Renders every (variant, arm) of manifests into files for an output folder.
-public struct MatrixBuilder {
+public struct MatrixBuilder: Sendable {
   /// The session that plans and renders.
   public let session: PlanningSession
   /// The arms, in output order.
@@ -59,18 +59,22 @@ public struct MatrixBuilder {
     let total = manifests.reduce(0) { $0 + $1.variants.count } * arms.count
     var entries: [MatrixEntry] = []
     for manifest in manifests {
-      for variant in manifest.variants {
-        for arm in arms {
+      // Each manifest's variants and arms are planned and rendered on every core.
+      let jobs = manifest.variants.flatMap { variant in arms.map { (variant, $0) } }
+      let session = session
+      let results = Parallel.map(jobs.count) { index -> Result<MatrixEntry, Error> in
+        let (variant, arm) = jobs[index]
+        return Result {
           let (prompt, plan) = try session.prompt(manifest, variant, arm: arm)
-          entries.append(
-            MatrixEntry(
-              name: variant.name, manifest: manifest.id, level: variant.level, arm: arm,
-              constraints: variant.constraints,
-              file: file(for: manifest, variant, arm), prompt: prompt,
-              provenance: plan?.provenanceCounts ?? [:], diagnostics: plan?.diagnostics ?? []))
-          progress(entries.count, total)
+          return MatrixEntry(
+            name: variant.name, manifest: manifest.id, level: variant.level, arm: arm,
+            constraints: variant.constraints, file: file(for: manifest, variant, arm),
+            prompt: prompt, provenance: plan?.provenanceCounts ?? [:],
+            diagnostics: plan?.diagnostics ?? [])
         }
       }
+      for result in results { entries.append(try result.get()) }
+      progress(entries.count, total)
     }
     return entries
   }

@@ -4,8 +4,9 @@ import CPlanSpec
 import Foundation
 
 /// Plans and prompts for the manifests of a loaded constraint set; reads and digests each spec
-/// once.
-public final class PlanningSession {
+/// once. Safe to use from several threads: the spec cache is behind a lock, everything else is
+/// read-only once `retriever` is set.
+public final class PlanningSession: @unchecked Sendable {
   /// The manifests and packs.
   public let constraints: ConstraintSet
   /// The planner (estimator and budget).
@@ -17,6 +18,7 @@ public final class PlanningSession {
   /// Chooses documentation excerpts for the retrieval arms; nil when no corpus is indexed.
   public var retriever: Retriever?
   private var specs: [String: (text: String?, items: [PlanItem], diagnostics: [Diagnostic])] = [:]
+  private let lock = NSLock()
 
   /// Creates a session.
   /// - Parameters:
@@ -44,6 +46,8 @@ public final class PlanningSession {
   ) {
     let path = specPath(for: manifest)
     let key = path + "\u{0}" + (manifest.server.prefix ?? "")
+    lock.lock()
+    defer { lock.unlock() }
     if let cached = specs[key] { return cached }
     let text = try? String(contentsOfFile: path, encoding: .utf8)
     let (digest, diagnostics) = SpecDigest.load(path: path)

@@ -1,3 +1,4 @@
+import CPlanCore
 import Foundation
 
 /// One input to verify: a patch or folder, the target it is verified against, and the
@@ -42,38 +43,14 @@ public struct VerificationJob: Sendable {
 public enum VerificationBatch {
   /// The report of every job, or the error that kept it from being read, in job order.
   public static func run(_ jobs: [VerificationJob]) -> [Result<VerificationReport, VerifyError>] {
-    let results = ResultSlots(count: jobs.count)
-    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-      let result: Result<VerificationReport, VerifyError>
+    Parallel.map(jobs.count) { index in
       do {
-        result = .success(try jobs[index].perform())
+        return .success(try jobs[index].perform())
       } catch let error as VerifyError {
-        result = .failure(error)
+        return .failure(error)
       } catch {
-        result = .failure(.unreadable(jobs[index].input, reason: VerifyError.reason(error)))
+        return .failure(.unreadable(jobs[index].input, reason: VerifyError.reason(error)))
       }
-      results.set(index, result)
     }
-    return results.values
-  }
-}
-
-/// Result slots filled from several threads.
-private final class ResultSlots: @unchecked Sendable {
-  private var slots: [Result<VerificationReport, VerifyError>?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Result<VerificationReport, VerifyError>) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  var values: [Result<VerificationReport, VerifyError>] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.map { $0! }
   }
 }

@@ -64,20 +64,29 @@ extension CPlan {
       let augmenter = Augmenter(
         session: session, arm: chosen,
         placement: placement == .append ? .append : .beforeHeading(anchor))
-      var outputs: [(String, Data)] = []
-      var failures = 0
-      for (file, relative) in inputs {
+      // Tasks are read, planned and rewritten on every core; results keep the input order.
+      let files = inputs.map(\.file)
+      let results = Parallel.map(files.count) { index -> (Data?, [Diagnostic], String?) in
+        let file = files[index]
         do {
           let task = try HarnessTask.read(URL(fileURLWithPath: file), displayPath: file)
           let (data, plan) = try augmenter.augment(task)
-          StandardError.write(DiagnosticReporter.text(plan?.diagnostics ?? []))
-          outputs.append((relative, data))
+          return (data, plan?.diagnostics ?? [], nil)
         } catch let error as HarnessError {
-          StandardError.write(DiagnosticReporter.text([error.diagnostic]))
-          failures += 1
+          return (nil, [], DiagnosticReporter.text([error.diagnostic]))
         } catch {
-          StandardError.write("\(file):1:1: error: \(error) [augment-failed]\n")
+          return (nil, [], "\(file):1:1: error: \(error) [augment-failed]\n")
+        }
+      }
+      var outputs: [(String, Data)] = []
+      var failures = 0
+      for ((_, relative), (data, diagnostics, failure)) in zip(inputs, results) {
+        StandardError.write(DiagnosticReporter.text(diagnostics))
+        if let failure {
+          StandardError.write(failure)
           failures += 1
+        } else if let data {
+          outputs.append((relative, data))
         }
       }
       if failures > 0 {
