@@ -46,8 +46,8 @@ extension ConstraintLoader {
     var packs: [String: (RulePack, [Diagnostic])] = [:]
     for file in Self.expand(folder)
     where !skip.contains(URL(fileURLWithPath: file).standardized.path) {
-      let (_, _, pack, diagnostics) = Self.read(file, limits: limits)
-      if let pack, packs[pack.id] == nil { packs[pack.id] = (pack, diagnostics) }
+      let read = Self.read(file, limits: limits)
+      if let pack = read.pack, packs[pack.id] == nil { packs[pack.id] = (pack, read.diagnostics) }
     }
     return packs
   }

@@ -36,16 +36,12 @@ public struct ConstraintLoader: Sendable {
     }
     var seen = Set<String>()
     for file in given where seen.insert(URL(fileURLWithPath: file).standardized.path).inserted {
-      let (kind, manifest, pack, fileDiagnostics) = Self.read(file, limits: limits)
-      set.files.append((file, kind))
-      if kind == .corpora {
-        let (config, corporaDiagnostics) = CorporaConfig.load(path: file)
-        diagnostics += corporaDiagnostics.filter { !$0.code.hasPrefix("yaml-") }
-        if let config { set.corpora.append(config) }
-      }
-      diagnostics += fileDiagnostics
-      if let manifest { set.manifests.append(manifest) }
-      if let pack { set.packs.append(pack) }
+      let read = Self.read(file, limits: limits)
+      set.files.append((file, read.kind))
+      diagnostics += read.diagnostics
+      if let manifest = read.manifest { set.manifests.append(manifest) }
+      if let pack = read.pack { set.packs.append(pack) }
+      if let corpora = read.corpora { set.corpora.append(corpora) }
     }
     diagnostics += resolvePacks(&set, loadedFiles: seen)
     diagnostics += CrossChecks.run(on: set)
@@ -53,21 +49,32 @@ public struct ConstraintLoader: Sendable {
     return set
   }
 
-  /// Reads one file as a manifest or pack.
-  static func read(_ file: String, limits: YAMLLimits)
-    -> (FileKind?, Manifest?, RulePack?, [Diagnostic])
-  {
+  /// What one file decoded to, and its problems.
+  struct ReadFile {
+    var kind: FileKind?
+    var manifest: Manifest?
+    var pack: RulePack?
+    var corpora: CorporaConfig?
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Reads one file, once, as whatever kind its content says it is.
+  static func read(_ file: String, limits: YAMLLimits) -> ReadFile {
     let loaded = YAMLLoader.load(path: file, limits: limits)
-    guard let root = loaded.root else { return (nil, nil, nil, loaded.diagnostics) }
+    guard let root = loaded.root else {
+      return ReadFile(diagnostics: loaded.diagnostics)
+    }
     let context = DecodeContext()
     var diagnostics = loaded.diagnostics
     let kind = FileKind.classify(root)
-    var manifest: Manifest?
-    var pack: RulePack?
+    var read = ReadFile(kind: kind, diagnostics: [])
     switch kind {
-    case .manifest: manifest = Manifest.decode(root, file: file, in: context)
-    case .pack: pack = RulePack.decode(root, file: file, in: context)
-    case .openAPI, .corpora: break
+    case .manifest: read.manifest = Manifest.decode(root, file: file, in: context)
+    case .pack: read.pack = RulePack.decode(root, file: file, in: context)
+    case .corpora:
+      let config = CorporaConfig.decode(root, file: file, in: context)
+      read.corpora = context.diagnostics.hasErrors ? nil : config
+    case .openAPI: break
     case nil:
       context.error(
         "unknown-kind",
@@ -77,7 +84,8 @@ public struct ConstraintLoader: Sendable {
         suggestion: "a manifest needs 'framework' and 'dimensions'; a pack needs 'rules'")
     }
     diagnostics += context.diagnostics
-    return (kind, manifest, pack, diagnostics)
+    read.diagnostics = diagnostics
+    return read
   }
 
   /// The YAML files at a path: the file itself, or a folder's `.yaml`/`.yml` files (recursively,

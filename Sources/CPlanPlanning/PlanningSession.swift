@@ -49,8 +49,10 @@ public final class PlanningSession: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let cached = specs[key] { return cached }
+    // The spec is read once: its text goes into prompts, and the same text is digested.
     let text = try? String(contentsOfFile: path, encoding: .utf8)
-    let (digest, diagnostics) = SpecDigest.load(path: path)
+    let (digest, diagnostics) =
+      text.map { SpecDigest.load(string: $0, file: path) } ?? SpecDigest.load(path: path)
     let entry = (text, digest?.planItems(prefix: manifest.server.prefix) ?? [], diagnostics)
     specs[key] = entry
     return entry

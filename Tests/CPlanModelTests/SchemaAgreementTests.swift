@@ -65,7 +65,7 @@ enum SchemaChecker {
       guard let root = loaded.root, let kind = FileKind.classify(root),
         kind == .manifest || kind == .pack
       else { continue }
-      let (_, _, _, diagnostics) = ConstraintLoader.read(file, limits: .standard)
+      let diagnostics = ConstraintLoader.read(file, limits: .standard).diagnostics
       let errors = Set(diagnostics.filter { $0.severity == .error }.map(\.code))
       let structural = errors.intersection(Self.structural)
       if structural.isEmpty, !errors.isEmpty { continue }  // not a structural problem
