@@ -50,6 +50,13 @@ public enum Topic: String, Sendable, CaseIterable, Codable, Comparable {
   public static func < (lhs: Topic, rhs: Topic) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }
+
+  /// The topic a manifest dimension's statements belong to: `architecture`, `database` and `orm`
+  /// are topics of their own, a dimension named after another topic maps to it, and any other
+  /// dimension is a setting.
+  public static func of(dimension: String) -> Topic {
+    Topic(rawValue: dimension) ?? .settings
+  }
 }
 
 /// One explicit, checkable convention statement.

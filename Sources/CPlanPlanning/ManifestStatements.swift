@@ -37,7 +37,7 @@ enum ManifestStatements {
       let valueIndex = dimension.values.firstIndex(of: value) ?? 0
       let detail = value.description.map { " \($0)" } ?? ""
       add(
-        "\(dimension.id)-\(value.id)", topic(of: dimension.id),
+        "\(dimension.id)-\(value.id)", Topic.of(dimension: dimension.id),
         "dimensions[\(index)].values[\(valueIndex)]",
         "\(dimension.label): use \(value.label).\(detail)")
     }
@@ -60,16 +60,6 @@ enum ManifestStatements {
           + "http://localhost:\(server.port)\(server.prefix ?? "").")
     }
     return items
-  }
-
-  /// The plan topic a dimension's statement belongs to.
-  static func topic(of dimension: String) -> Topic {
-    switch dimension {
-    case "architecture": .architecture
-    case "database": .database
-    case "orm": .orm
-    default: Topic(rawValue: dimension) ?? .settings
-    }
   }
 
   /// One sentence with every connection setting the manifest gives.

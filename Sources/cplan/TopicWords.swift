@@ -27,15 +27,3 @@ enum TopicWords {
     }
   }
 }
-
-/// The plan topic of a manifest dimension.
-enum ManifestTopic {
-  static func of(_ dimension: String) -> Topic {
-    switch dimension {
-    case "architecture": .architecture
-    case "database": .database
-    case "orm": .orm
-    default: Topic(rawValue: dimension) ?? .settings
-    }
-  }
-}

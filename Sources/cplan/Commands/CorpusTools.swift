@@ -107,7 +107,7 @@ extension CPlan {
           let label = dimension.value(value)?.label
         {
           words.append(label)
-          words.append(TopicWords.query(for: ManifestTopic.of(dimension.id)))
+          words.append(TopicWords.query(for: Topic.of(dimension: dimension.id)))
         }
       }
       return words.joined(separator: " ")
