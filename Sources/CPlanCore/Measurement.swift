@@ -8,8 +8,16 @@ public enum Measurement {
     let elapsed = clock.measure {
       for _ in 0..<iterations { body() }
     }
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return seconds(elapsed)
   }
+
+  /// A duration in seconds.
+  public static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+  }
+
+  /// A duration in milliseconds.
+  public static func milliseconds(_ duration: Duration) -> Double { seconds(duration) * 1000 }
 
   /// The peak resident set size of this process so far, in KiB.
   public static var peakResidentKiB: Int {

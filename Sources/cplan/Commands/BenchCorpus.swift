@@ -59,7 +59,7 @@ extension CPlan {
       for _ in 0..<5 {
         for query in Self.queries {
           let elapsed = try clock.measure { _ = try index.search(query, limit: 10) }
-          latencies.append(Self.ms(elapsed))
+          latencies.append(Measurement.milliseconds(elapsed))
         }
       }
       latencies.sort()
@@ -69,8 +69,8 @@ extension CPlan {
       var result: [String: Any] = [
         "files": reports.reduce(0) { $0 + $1.files },
         "sections": reports.reduce(0) { $0 + $1.sections },
-        "index_seconds": Self.ms(fresh) / 1000,
-        "reindex_unchanged_seconds": Self.ms(again) / 1000,
+        "index_seconds": Measurement.milliseconds(fresh) / 1000,
+        "reindex_unchanged_seconds": Measurement.milliseconds(again) / 1000,
         "search_p50_ms": latencies[latencies.count / 2],
         "search_p95_ms": latencies[latencies.count * 95 / 100],
         "peak_rss_kib": Measurement.peakResidentKiB,
@@ -78,7 +78,7 @@ extension CPlan {
       if let python = try? runReference(files, index: scratch.appendingPathComponent("py.sqlite").path) {
         result["reference"] = python
         if let seconds = python["index_seconds"] as? Double, seconds > 0 {
-          result["ratio_index_over_reference"] = Self.ms(fresh) / 1000 / seconds
+          result["ratio_index_over_reference"] = Measurement.milliseconds(fresh) / 1000 / seconds
         }
       }
       switch format {
@@ -88,24 +88,8 @@ extension CPlan {
     }
 
     private func runReference(_ files: [String], index: String) throws -> [String: Any]? {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["python3", reference, index] + files
-      let input = Pipe()
-      let output = Pipe()
-      process.standardInput = input
-      process.standardOutput = output
-      try process.run()
-      input.fileHandleForWriting.write(Data((Self.queries.joined(separator: "\n") + "\n").utf8))
-      try input.fileHandleForWriting.close()
-      let data = output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      guard process.terminationStatus == 0 else { return nil }
-      return try JSONSerialization.jsonObject(with: data) as? [String: Any]
-    }
-
-    static func ms(_ duration: Duration) -> Double {
-      Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+      try MatrixBench.runJSON(
+        ["python3", reference, index] + files, input: Self.queries.joined(separator: "\n") + "\n")
     }
 
     static func text(_ r: [String: Any]) -> String {

@@ -115,20 +115,30 @@ extension CPlan {
       let python = try clock.measure {
         _ = try Self.runJSON(["python3", reference, "--iterations", "1"] + manifests)
       }
-      func ms(_ d: Duration) -> Double {
-        Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-      }
-      return ["cplan_matrix_ms": ms(cplan), "reference_ms": ms(python)]
+      return [
+        "cplan_matrix_ms": Measurement.milliseconds(cplan),
+        "reference_ms": Measurement.milliseconds(python),
+      ]
     }
 
-    static func runJSON(_ arguments: [String], expectJSON: Bool = true) throws -> [String: Any] {
+    /// Runs a reference program (through `env`), feeding `input` to its standard input, and
+    /// parses the JSON object it prints; a failing program throws its exit status.
+    static func runJSON(_ arguments: [String], input: String? = nil, expectJSON: Bool = true)
+      throws -> [String: Any]
+    {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
       process.arguments = arguments
       let pipe = Pipe()
+      let stdin = Pipe()
       process.standardOutput = pipe
       process.standardError = FileHandle.nullDevice
+      if input != nil { process.standardInput = stdin }
       try process.run()
+      if let input {
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+      }
       let data = pipe.fileHandleForReading.readDataToEndOfFile()
       process.waitUntilExit()
       guard process.terminationStatus == 0 else { throw ExitCode(process.terminationStatus) }

@@ -64,7 +64,7 @@ extension CPlan {
         }
       }
       progress.finish()
-      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      let seconds = Measurement.seconds(elapsed)
       switch format {
       case .json:
         let object: [String: Any] = [
