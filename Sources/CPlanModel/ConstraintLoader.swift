@@ -91,21 +91,7 @@ public struct ConstraintLoader: Sendable {
   /// The YAML files at a path: the file itself, or a folder's `.yaml`/`.yml` files (recursively,
   /// hidden entries skipped), sorted by path.
   public static func expand(_ path: String) -> [String] {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return [] }
-    guard isFolder.boolValue else { return [path] }
-    guard
-      let walker = FileManager.default.enumerator(
-        at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey],
-        options: [.skipsHiddenFiles])
-    else { return [] }
-    var files: [String] = []
-    let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-    let root = URL(fileURLWithPath: path).standardized.path
-    for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension) {
-      let full = url.standardized.path
-      files.append(full.hasPrefix(root + "/") ? base + full.dropFirst(root.count) : full)
-    }
-    return files.sorted()
+    FileWalk.files(at: path, extensions: ["yaml", "yml"]).map(\.path)
   }
+
 }

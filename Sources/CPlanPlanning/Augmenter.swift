@@ -80,18 +80,7 @@ public struct Augmenter: Sendable {
   /// The task files at a path: the file itself, or a folder's `.json` files (recursively, sorted),
   /// each with the path to mirror under the output folder.
   public static func taskFiles(at path: String) -> [(file: String, relative: String)] {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return [] }
-    guard isFolder.boolValue else {
-      return [(path, URL(fileURLWithPath: path).lastPathComponent)]
-    }
-    let root = URL(fileURLWithPath: path).standardizedFileURL.path
-    guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
-    var files: [(String, String)] = []
-    for case let relative as String in walker
-    where relative.hasSuffix(".json") && !relative.split(separator: "/").contains { $0.hasPrefix(".") } {
-      files.append(((root as NSString).appendingPathComponent(relative), relative))
-    }
-    return files.sorted { $0.1 < $1.1 }
+    FileWalk.files(at: path, extensions: ["json"]).map { ($0.path, $0.relative) }
   }
+
 }
