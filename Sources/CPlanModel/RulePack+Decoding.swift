@@ -7,7 +7,8 @@ extension RulePack {
     "cplan", "id", "version", "title", "description", "applies", "corpus", "rules",
   ]
   static let ruleKeys = [
-    "id", "when", "severity", "topic", "statement", "rationale", "sources", "conflicts",
+    "id", "when", "severity", "topic", "statement", "rationale", "breaks", "likelihood",
+    "sources", "conflicts",
     "deprecated-aliases", "check", "examples",
   ]
 
@@ -68,6 +69,10 @@ extension RulePack {
     let topic: Topic? = context.choice(fields["topic"], "topic")
     let statement = context.text(fields["statement"], "'statement'")
     let rationale = context.string(fields["rationale"], "'rationale'")
+    let breaks: Breakage? = fields["breaks"].flatMap { context.choice($0, "'breaks'") }
+    let likelihood: Likelihood? = fields["likelihood"].flatMap {
+      context.choice($0, "'likelihood'")
+    }
     let sources = (context.list(fields["sources"], "'sources'") ?? []).compactMap {
       decodeSource($0, corpus: corpus, in: context)
     }
@@ -79,7 +84,7 @@ extension RulePack {
     return Rule(
       id: id, idLocation: fields["id"]!.start, packID: pack, when: when.flatMap { $0 } ?? .always,
       severity: severity, topic: topic, statement: statement, rationale: rationale,
-      sources: sources, conflicts: conflicts, deprecatedAliases: aliases.map(\.value),
+      breaks: breaks, likelihood: likelihood, sources: sources, conflicts: conflicts, deprecatedAliases: aliases.map(\.value),
       check: check, examples: examples)
   }
 

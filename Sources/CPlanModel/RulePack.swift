@@ -59,6 +59,45 @@ public enum Topic: String, Sendable, CaseIterable, Codable, Comparable {
   }
 }
 
+/// What fails when an agent ignores a rule; the planner weighs statements by it.
+public enum Breakage: String, Sendable, CaseIterable, Codable {
+  /// The server never starts or never answers: every test fails.
+  case noStart = "no-start"
+  /// Valid requests are refused (wrong route, status, parsing or authentication).
+  case rejectsValid = "rejects-valid"
+  /// The server answers, with wrong data or a wrong shape: a silent logic error.
+  case wrongResult = "wrong-result"
+  /// A constraint of the variant is broken, which fails its static verification.
+  case violatesConstraint = "violates-constraint"
+  /// Nothing a test sees: maintainability, security hygiene or style.
+  case hygiene
+
+  /// The share of a run lost when it happens, from 0 to 1.
+  public var weight: Double {
+    switch self {
+    case .noStart: 1.0
+    case .violatesConstraint: 0.8
+    case .rejectsValid: 0.6
+    case .wrongResult: 0.5
+    case .hygiene: 0.05
+    }
+  }
+}
+
+/// How likely an agent is to get a rule wrong when the prompt does not state it.
+public enum Likelihood: String, Sendable, CaseIterable, Codable {
+  case high, medium, low
+
+  /// The estimated probability of the mistake.
+  public var probability: Double {
+    switch self {
+    case .high: 0.5
+    case .medium: 0.2
+    case .low: 0.05
+    }
+  }
+}
+
 /// One explicit, checkable convention statement.
 public struct Rule: Sendable {
   /// Kebab-case id, unique across all loaded packs.
@@ -75,8 +114,12 @@ public struct Rule: Sendable {
   public var topic: Topic
   /// The statement itself, imperative.
   public var statement: String
-  /// Why it matters.
+  /// Why it matters, and why an agent gets it wrong.
   public var rationale: String?
+  /// What fails when it is ignored; nil when the pack does not say.
+  public var breaks: Breakage?
+  /// How likely an agent is to miss it unprompted; nil when the pack does not say.
+  public var likelihood: Likelihood?
   /// Where it is documented.
   public var sources: [RuleSource]
   /// Rules it contradicts.

@@ -30,6 +30,8 @@ public struct PackLinter: Sendable {
     for pack in packs {
       for rule in pack.rules {
         diagnostics += lint(rule)
+        diagnostics += lintScope(rule, in: pack)
+        diagnostics += lintValue(rule)
         let words = Self.words(rule.statement)
         if let twin = seen.first(where: { Self.similarity($0.words, words) >= duplicateSimilarity }) {
           diagnostics.append(
