@@ -12,16 +12,41 @@ public struct PlanItem: Sendable, Hashable, Codable {
   public var statement: String
   /// Where it comes from.
   public var provenance: Provenance
+  /// What fails when it is ignored; nil when unknown.
+  public var breaks: Breakage?
+  /// How likely an agent is to miss it unprompted; nil when unknown.
+  public var likelihood: Likelihood?
+  /// Literal facts the statement conveys (a port, a path, a file name); when the base prompt
+  /// already contains every one of them, the statement restates it and is left out. Empty for
+  /// statements that always add something (pack rules).
+  public var facts: [String]
 
   /// Creates an item.
   public init(
-    id: String, topic: Topic, severity: RuleSeverity, statement: String, provenance: Provenance
+    id: String, topic: Topic, severity: RuleSeverity, statement: String, provenance: Provenance,
+    breaks: Breakage? = nil, likelihood: Likelihood? = nil, facts: [String] = []
   ) {
     self.id = id
     self.topic = topic
     self.severity = severity
     self.statement = statement
     self.provenance = provenance
+    self.breaks = breaks
+    self.likelihood = likelihood
+    self.facts = facts
+  }
+
+  /// Expected value of stating it: the share of a run lost when it is missed, times the
+  /// probability of missing it, times the weight of its obligation (must 1, should 0.6,
+  /// note 0.25). Unknown breakage counts as a wrong result, unknown likelihood as medium.
+  public var value: Double {
+    let severityWeight: Double =
+      switch severity {
+      case .must: 1
+      case .should: 0.6
+      case .note: 0.25
+      }
+    return (breaks ?? .wrongResult).weight * (likelihood ?? .medium).probability * severityWeight
   }
 }
 

@@ -66,7 +66,8 @@ public struct Augmenter: Sendable {
     var sections: [String] = []
     var plan: Plan?
     if arm.includesPlan {
-      plan = session.plan(manifest, variant)
+      // The task's own prompt is the base: what it already says is not restated.
+      plan = try session.plan(manifest, variant, base: BasePrompt([task.prompt]))
       sections.append(try session.renderer.planSection(plan!))
     }
     if let excerpts = try session.excerpts(manifest, variant, arm: arm), !excerpts.isEmpty {

@@ -61,13 +61,13 @@ Any failing step fails the evaluation.
     "plan": #"""
 ## Explicit Constraints
 
-This plan spells out what the framework, the libraries and the API contract expect but do not say. Follow every statement: MUST is required, SHOULD is expected unless it clashes with a MUST, NOTE is background. Each statement names its source in brackets.
+What the framework, libraries and API expect without saying so. MUST is required; SHOULD applies unless it clashes with a MUST; NOTE is background.
 
 {{#groups}}
 ### {{title}}
 
 {{#items}}
-- **{{severity}}** {{{statement}}} [{{{source}}}]
+- **{{severity}}** {{{statement}}}
 {{/items}}
 
 {{/groups}}

@@ -5,29 +5,45 @@ import CPlanModel
 enum ManifestStatements {
   static func items(for manifest: Manifest, variant: Variant) -> [PlanItem] {
     var items: [PlanItem] = []
-    func add(_ id: String, _ topic: Topic, _ key: String, _ statement: String) {
+    // A manifest fact the prompt does not state cannot be guessed: the server does not start
+    // where the harness expects it, or breaks a constraint.
+    func add(
+      _ id: String, _ topic: Topic, _ key: String, _ statement: String, facts: [String],
+      breaks: Breakage = .noStart
+    ) {
       items.append(
         PlanItem(
           id: "manifest-\(id)", topic: topic, severity: .must, statement: statement,
-          provenance: .manifest(file: manifest.file, key: key)))
+          provenance: .manifest(file: manifest.file, key: key), breaks: breaks, likelihood: .high,
+          facts: facts))
     }
     let language = manifest.language.map { " on \($0)" } ?? ""
-    add("framework", .packaging, "framework", "Build the server with the \(manifest.framework) framework\(language).")
+    add(
+      "framework", .packaging, "framework",
+      "Build the server with the \(manifest.framework) framework\(language).",
+      facts: [manifest.framework] + (manifest.language.map { [$0] } ?? []),
+      breaks: .violatesConstraint)
     for (index, file) in manifest.files.enumerated() {
       let purpose = file.purpose.map { ": \($0)" } ?? ""
-      add("file-\(slug(file.path))", .files, "files[\(index)]", "Create `\(file.path)`\(purpose).")
+      add(
+        "file-\(slug(file.path))", .files, "files[\(index)]", "Create `\(file.path)`\(purpose).",
+        facts: [file.path])
     }
     let server = manifest.server
-    add("server-port", .startup, "server.port", "Listen for HTTP on port \(server.port).")
+    add(
+      "server-port", .startup, "server.port", "Listen for HTTP on port \(server.port).",
+      facts: ["port \(server.port)"])
     if let prefix = server.prefix {
       add(
         "server-prefix", .routing, "server.prefix",
-        "Serve every path of the spec under the \(prefix) prefix (a spec path /x is served at \(prefix)/x).")
+        "Serve every path of the spec under the \(prefix) prefix (a spec path /x is served at \(prefix)/x).",
+        facts: [prefix])
     }
     if let health = server.health {
       add(
         "server-health", .routing, "server.health",
-        "Answer GET \(health) with HTTP 200 as soon as the server accepts requests.")
+        "Answer GET \(health) with HTTP 200 as soon as the server accepts requests.",
+        facts: [health])
     }
     for (index, assignment) in variant.assignments.enumerated() {
       guard let valueID = assignment.value,
@@ -39,17 +55,21 @@ enum ManifestStatements {
       add(
         "\(dimension.id)-\(value.id)", Topic.of(dimension: dimension.id),
         "dimensions[\(index)].values[\(valueIndex)]",
-        "\(dimension.label): use \(value.label).\(detail)")
+        "\(dimension.label): use \(value.label).\(detail)", facts: [value.label],
+        breaks: .violatesConstraint)
     }
     if let database = variant.value(of: "database"), let settings = manifest.database(database) {
-      add("database-connection", .database, "databases.\(database)", connection(settings))
+      add(
+        "database-connection", .database, "databases.\(database)", connection(settings),
+        facts: connectionFacts(settings))
     }
     let pipeline = manifest.pipeline
     if !pipeline.setup.isEmpty {
       let steps = pipeline.setup.map { "`\($0)`" }.joined(separator: ", then ")
       add(
         "pipeline-setup", .pipeline, "pipeline.setup",
-        "The evaluation prepares the work folder with \(steps); each must succeed as written.")
+        "The evaluation prepares the work folder with \(steps); each must succeed as written.",
+        facts: pipeline.setup)
     }
     if !pipeline.run.isEmpty {
       let steps = pipeline.run.map { "`\($0)`" }.joined(separator: ", then ")
@@ -57,7 +77,8 @@ enum ManifestStatements {
       add(
         "pipeline-run", .pipeline, "pipeline.run",
         "The evaluation starts the server with \(steps)\(poll), then runs its API tests against "
-          + "http://localhost:\(server.port)\(server.prefix ?? "").")
+          + "http://localhost:\(server.port)\(server.prefix ?? "").",
+        facts: pipeline.run + (server.health.map { [$0] } ?? []))
     }
     return items
   }
@@ -75,6 +96,12 @@ enum ManifestStatements {
     let engine = settings.engine ?? settings.valueID
     return "Connect to \(engine) with exactly these settings: "
       + parts.joined(separator: ", ") + "."
+  }
+
+  /// The values of the connection settings, as they would appear in a prompt.
+  static func connectionFacts(_ settings: DatabaseSettings) -> [String] {
+    [settings.host, settings.port.map { "\($0)" }, settings.name, settings.user, settings.password,
+      settings.path, settings.url].compactMap { $0 }
   }
 
   /// A file path as an id fragment: `requirements.txt` → `requirements-txt`.

@@ -32,6 +32,8 @@ public struct MatrixEntry: Sendable {
   public var provenance: [String: Int]
   /// Plan diagnostics.
   public var diagnostics: [Diagnostic]
+  /// The plan, for arms that have one.
+  public var plan: Plan?
 }
 
 /// Renders every (variant, arm) of manifests into files for an output folder.
@@ -70,7 +72,7 @@ public struct MatrixBuilder: Sendable {
             name: variant.name, manifest: manifest.id, level: variant.level, arm: arm,
             constraints: variant.constraints, file: file(for: manifest, variant, arm),
             prompt: prompt, provenance: plan?.provenanceCounts ?? [:],
-            diagnostics: plan?.diagnostics ?? [])
+            diagnostics: plan?.diagnostics ?? [], plan: plan)
         }
       }
       for result in results { entries.append(try result.get()) }
@@ -112,12 +114,14 @@ public struct MatrixBuilder: Sendable {
         lines[entry.file, default: []].append(body)
       }
       if format != .jsonl { files.append((entry.file, Data(body.utf8))) }
-      index.append([
+      var object: [String: Any] = [
         "name": entry.name, "manifest": entry.manifest, "level": entry.level,
         "arm": entry.arm.rawValue, "constraints": entry.constraints, "file": entry.file,
         "bytes": entry.prompt.utf8.count, "tokens": estimator.tokens(in: entry.prompt),
         "sha256": SHA256.hex(entry.prompt), "provenance": entry.provenance,
-      ])
+      ]
+      if let plan = entry.plan { object["plan"] = plan.indexObject(estimator: estimator) }
+      index.append(object)
     }
     for (file, content) in lines.sorted(by: { $0.key < $1.key }) {
       files.append((file, Data((content.joined(separator: "\n") + "\n").utf8)))

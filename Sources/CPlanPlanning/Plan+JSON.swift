@@ -19,7 +19,25 @@ extension Plan {
       "provenance": provenanceCounts,
       "tokens": items.reduce(0) { $0 + estimator.tokens(in: $1.statement) },
     ]
-    if let budget { object["budget"] = budget }
+    object["budget"] = budget.map { $0 as Any } ?? "none"
+    if let sectionTokens { object["section_tokens"] = sectionTokens }
+    return object
+  }
+
+  /// The plan as `index.json` lists it: budget, section size, every kept statement's id, value
+  /// and provenance, and every dropped statement's id and reason (statements themselves are in
+  /// the prompt, and in `cplan plan --format json`).
+  public func indexObject(estimator: any TokenEstimator) -> [String: Any] {
+    var object: [String: Any] = [
+      "budget": budget.map { $0 as Any } ?? "none",
+      "kept": items.map { item -> [String: Any] in
+        var entry = Self.json(item, estimator)
+        entry["statement"] = nil
+        return entry
+      },
+      "dropped": dropped.map { ["id": $0.item.id, "reason": $0.reason] },
+    ]
+    if let sectionTokens { object["section_tokens"] = sectionTokens }
     return object
   }
 
@@ -47,10 +65,13 @@ extension Plan {
       provenance["file"] = file
       provenance["key"] = key
     }
-    return [
+    var object: [String: Any] = [
       "id": item.id, "topic": item.topic.rawValue, "severity": item.severity.rawValue,
       "statement": item.statement, "tokens": estimator.tokens(in: item.statement),
-      "provenance": provenance,
+      "provenance": provenance, "value": (item.value * 10_000).rounded() / 10_000,
     ]
+    if let breaks = item.breaks { object["breaks"] = breaks.rawValue }
+    if let likelihood = item.likelihood { object["likelihood"] = likelihood.rawValue }
+    return object
   }
 }

@@ -15,7 +15,7 @@ public struct Plan: Sendable {
   public var manifestID: String
   /// The variant planned.
   public var variant: Variant
-  /// The statements kept, in plan order (topic, then severity, then id).
+  /// The statements kept, in plan order (topic, then severity, then value, then id).
   public var items: [PlanItem]
   /// The statements left out.
   public var dropped: [Dropped]
@@ -25,6 +25,8 @@ public struct Plan: Sendable {
   public var budget: Int?
   /// The estimator's name.
   public var estimator: String
+  /// Estimated tokens of the rendered plan section, when it was measured.
+  public var sectionTokens: Int?
 
   /// Kept items grouped by topic, in topic order.
   public var groups: [(topic: Topic, items: [PlanItem])] {

@@ -1,12 +1,19 @@
 import CPlanCore
 import CPlanModel
 
-/// Builds plans: selects rules, adds manifest and spec statements, orders, de-duplicates,
-/// resolves or reports conflicts, and fits a token budget.
+/// Builds plans: selects rules, adds manifest and spec statements, de-duplicates, leaves out
+/// what the base prompt already says, resolves or reports conflicts, and fits a token budget by
+/// expected value per token.
 public struct Planner: Sendable {
+  /// The budget of the planned arms when none is given, in estimated tokens of the rendered
+  /// plan section. About a third of a Conduit prompt: enough for the 30 to 50 statements that
+  /// carry most of the expected value, small enough not to become one more thing to decay under.
+  public static let defaultBudget = 2000
+
   /// The estimator used for budgets.
   public var estimator: any TokenEstimator
-  /// The budget of the plan's statements, in estimated tokens; nil for none.
+  /// The budget of the rendered plan section (headings included), in estimated tokens; nil for
+  /// none.
   public var budget: Int?
 
   /// Creates a planner.
@@ -21,8 +28,12 @@ public struct Planner: Sendable {
   ///   - variant: the point of its constraint space.
   ///   - packs: the packs the manifest names (others are ignored).
   ///   - specItems: the contract checklist derived from the manifest's spec.
+  ///   - base: the prompt the plan goes into; statements it already makes are left out.
+  ///   - measure: the estimated tokens of the rendered plan section holding some items; the
+  ///     budget is checked against it. Nil estimates the default template's lines.
   public func plan(
-    _ manifest: Manifest, variant: Variant, packs: [RulePack], specItems: [PlanItem]
+    _ manifest: Manifest, variant: Variant, packs: [RulePack], specItems: [PlanItem],
+    base: BasePrompt? = nil, measure: (([PlanItem]) -> Int)? = nil
   ) -> Plan {
     var candidates = ManifestStatements.items(for: manifest, variant: variant)
     candidates += specItems
@@ -30,19 +41,34 @@ public struct Planner: Sendable {
     candidates += selected.map(\.item)
     var dropped: [Plan.Dropped] = []
     var diagnostics: [Diagnostic] = []
-    var items = Self.ordered(removeDuplicates(candidates, dropped: &dropped))
+    var items = removeDuplicates(candidates, dropped: &dropped)
+    if let base {
+      items = items.filter { item in
+        guard base.states(item.facts) else { return true }
+        dropped.append(.init(item: item, reason: "already in the prompt"))
+        return false
+      }
+    }
     items = resolveConflicts(items, rules: selected, dropped: &dropped, diagnostics: &diagnostics)
-    items = fit(items, dropped: &dropped, diagnostics: &diagnostics, manifest: manifest)
+    var sectionTokens: Int?
+    if let budget {
+      let fitter = BudgetFitter(estimator: estimator, budget: budget, measure: measure)
+      (items, sectionTokens) = fitter.fit(items, dropped: &dropped)
+    } else if let measure {
+      sectionTokens = measure(items)
+    }
     return Plan(
-      manifestID: manifest.id, variant: variant, items: items, dropped: dropped,
-      diagnostics: diagnostics, budget: budget, estimator: estimator.name)
+      manifestID: manifest.id, variant: variant, items: Self.ordered(items), dropped: dropped,
+      diagnostics: diagnostics, budget: budget, estimator: estimator.name,
+      sectionTokens: sectionTokens)
   }
 
-  /// Plan order: topic order, then must before should before note, then id.
+  /// Plan order: topic order, then must before should before note, then higher value, then id.
   static func ordered(_ items: [PlanItem]) -> [PlanItem] {
     items.sorted {
       if $0.topic != $1.topic { return $0.topic < $1.topic }
       if $0.severity != $1.severity { return $0.severity < $1.severity }
+      if $0.value != $1.value { return $0.value > $1.value }
       return $0.id < $1.id
     }
   }
@@ -64,7 +90,8 @@ public struct Planner: Sendable {
             rule,
             PlanItem(
               id: rule.id, topic: rule.topic, severity: rule.severity,
-              statement: rule.statement, provenance: provenance)
+              statement: rule.statement, provenance: provenance, breaks: rule.breaks,
+              likelihood: rule.likelihood)
           ))
       }
     }
@@ -152,34 +179,5 @@ public struct Planner: Sendable {
       dropped.append(.init(item: item, reason: "conflicts with a more binding rule"))
     }
     return items.filter { !removed.contains($0.id) }
-  }
-
-  /// Drops the lowest-priority items (note, then should; within them the last in plan order)
-  /// until the statements fit the budget. `must` items are never dropped.
-  private func fit(
-    _ items: [PlanItem], dropped: inout [Plan.Dropped], diagnostics: inout [Diagnostic],
-    manifest: Manifest
-  ) -> [PlanItem] {
-    guard let budget else { return items }
-    var kept = items
-    var total = items.reduce(0) { $0 + estimator.tokens(in: $1.statement) + 2 }
-    let victims = items.enumerated().filter { $0.element.severity != .must }
-      .sorted { lhs, rhs in
-        lhs.element.severity != rhs.element.severity
-          ? lhs.element.severity > rhs.element.severity : lhs.offset > rhs.offset
-      }
-    for (_, item) in victims where total > budget {
-      total -= estimator.tokens(in: item.statement) + 2
-      kept.removeAll { $0.id == item.id }
-      dropped.append(.init(item: item, reason: "over budget (\(item.severity.rawValue))"))
-    }
-    if total > budget {
-      diagnostics.append(
-        .warning(
-          "budget-exceeded",
-          "the must statements alone need about \(total) tokens, over the budget of \(budget)",
-          at: .start(of: manifest.file), suggestion: "raise --budget"))
-    }
-    return kept
   }
 }

@@ -63,11 +63,35 @@ public final class PlanningSession: @unchecked Sendable {
     spec(for: manifest).diagnostics
   }
 
-  /// The plan of one variant.
-  public func plan(_ manifest: Manifest, _ variant: Variant) -> Plan {
-    planner.plan(
+  /// The plan of one variant, for the prompt of the given base; nil plans for the planned arm's
+  /// own rendered prompt.
+  /// - Throws: `RenderError.unreadableSpec` or `TemplateError` when the base must be rendered.
+  public func plan(_ manifest: Manifest, _ variant: Variant, base: BasePrompt? = nil) throws
+    -> Plan
+  {
+    var base = base
+    if base == nil {
+      guard let text = spec(for: manifest).text else {
+        throw RenderError.unreadableSpec(specPath(for: manifest))
+      }
+      base = try renderer.skeleton(manifest: manifest, variant: variant, arm: .planned)
+        .base(specText: text)
+    }
+    return plan(manifest, variant, base: base!)
+  }
+
+  private func plan(_ manifest: Manifest, _ variant: Variant, base: BasePrompt) -> Plan {
+    let renderer = renderer
+    let estimator = planner.estimator
+    let measure = { (items: [PlanItem]) -> Int in
+      let plan = Plan(
+        manifestID: manifest.id, variant: variant, items: Planner.ordered(items), dropped: [],
+        diagnostics: [], budget: nil, estimator: estimator.name)
+      return estimator.tokens(in: (try? renderer.planSection(plan)) ?? "")
+    }
+    return planner.plan(
       manifest, variant: variant, packs: constraints.packs(for: manifest),
-      specItems: spec(for: manifest).items)
+      specItems: spec(for: manifest).items, base: base, measure: measure)
   }
 
   /// The prompt of one variant in one arm, with its plan when the arm has one.
@@ -79,11 +103,14 @@ public final class PlanningSession: @unchecked Sendable {
     guard let text = spec(for: manifest).text else {
       throw RenderError.unreadableSpec(specPath(for: manifest))
     }
-    let plan = arm.includesPlan ? self.plan(manifest, variant) : nil
-    let prompt = try renderer.prompt(
-      manifest: manifest, variant: variant, specText: text, arm: arm, plan: plan,
-      excerpts: excerpts)
-    return (prompt, plan)
+    let skeleton = try renderer.skeleton(
+      manifest: manifest, variant: variant, arm: arm, excerpts: excerpts)
+    guard arm.includesPlan else {
+      return (skeleton.filled(specText: text, planSection: nil), nil)
+    }
+    let plan = self.plan(manifest, variant, base: skeleton.base(specText: text))
+    let section = try renderer.planSection(plan)
+    return (skeleton.filled(specText: text, planSection: section), plan)
   }
 
   /// The excerpts of a retrieval arm (nil for the other arms).

@@ -55,23 +55,32 @@ public struct PromptRenderer: Sendable {
     manifest: Manifest, variant: Variant, specText: String, arm: Arm, plan: Plan?,
     excerpts: [Excerpt]? = nil
   ) throws -> String {
-    if arm.needsCorpus, excerpts == nil { throw RenderError.armNeedsCorpus(arm) }
-    // The spec goes in after tidying, so it stays verbatim and is not copied through Mustache.
-    var context = PromptContext.make(manifest: manifest, variant: variant, specText: Self.sentinel)
-    if arm.includesPlan, let plan { context["plan"] = try planSection(plan) }
-    if arm.needsCorpus, let excerpts, !excerpts.isEmpty {
-      context["excerpts"] = try excerptsSection(excerpts)
-    }
-    let rendered = Self.tidy(try templates.render("prompt", context))
-    let parts = rendered.split(separator: "\u{1}", maxSplits: 2, omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[1] == "cplan-spec" else { return rendered + "\n" }
-    return parts[0] + PromptContext.trimmedEnd(specText) + parts[2] + "\n"
+    let skeleton = try self.skeleton(
+      manifest: manifest, variant: variant, arm: arm, excerpts: excerpts)
+    return skeleton.filled(specText: specText, planSection: try plan.map(planSection))
   }
 
   /// Stands for the spec while templates render.
   static let sentinel = "\u{1}cplan-spec\u{1}"
 
+  /// The prompt with stand-ins where the spec and the plan go: the planner reads it as the
+  /// base prompt before the plan is known, and `filled` completes it without rendering again.
+  /// - Throws: `RenderError.armNeedsCorpus` or `TemplateError`.
+  public func skeleton(
+    manifest: Manifest, variant: Variant, arm: Arm, excerpts: [Excerpt]? = nil
+  ) throws -> PromptSkeleton {
+    if arm.needsCorpus, excerpts == nil { throw RenderError.armNeedsCorpus(arm) }
+    // The spec goes in after tidying, so it stays verbatim and is not copied through Mustache.
+    var context = PromptContext.make(manifest: manifest, variant: variant, specText: Self.sentinel)
+    if arm.includesPlan { context["plan"] = PromptSkeleton.planSentinel }
+    if arm.needsCorpus, let excerpts, !excerpts.isEmpty {
+      context["excerpts"] = try excerptsSection(excerpts)
+    }
+    return PromptSkeleton(text: Self.tidy(try templates.render("prompt", context)))
+  }
+
   /// A short source label: `pack@version rule; corpus:path:line`, `spec #/…`, `manifest key`.
+  /// Templates may show it (`{{source}}`); the default one leaves provenance to the plan's data.
   static func sourceLabel(_ provenance: Provenance) -> String {
     switch provenance {
     case .rule(_, _, _, let sources):

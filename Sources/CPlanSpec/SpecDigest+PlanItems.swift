@@ -1,3 +1,4 @@
+import Foundation
 import CPlanModel
 
 extension SpecDigest {
@@ -8,21 +9,26 @@ extension SpecDigest {
   public func planItems(prefix: String?) -> [PlanItem] {
     let prefix = prefix ?? basePath
     var ids = Set<String>()
-    func item(_ id: String, _ topic: Topic, _ statement: String, _ pointer: String) -> PlanItem {
+    func item(
+      _ id: String, _ topic: Topic, _ statement: String, _ pointer: String, fact: String? = nil
+    ) -> PlanItem {
       var unique = id
       var counter = 2
       while !ids.insert(unique).inserted {
         unique = "\(id)-\(counter)"
         counter += 1
       }
+      // What the statement restates: the path, or the name of the schema, scheme or parameter.
+      let fact = fact ?? Self.lastComponent(of: pointer)
       return PlanItem(
         id: unique, topic: topic, severity: .must, statement: statement,
-        provenance: .spec(file: file, pointer: pointer))
+        provenance: .spec(file: file, pointer: pointer), breaks: .rejectsValid,
+        likelihood: .medium, facts: fact.isEmpty ? [] : [fact])
     }
     var items = operations.map { operation in
       item(
         "spec-\(operation.method.rawValue)-\(Self.slug(operation.path))", .contract,
-        statement(for: operation, prefix: prefix), operation.pointer)
+        statement(for: operation, prefix: prefix), operation.pointer, fact: operation.path)
     }
     for scheme in securitySchemes {
       items.append(
@@ -47,6 +53,12 @@ extension SpecDigest {
         item("spec-error-body", .errors, Self.statement(for: errorBody), errorBody.pointer))
     }
     return items
+  }
+
+  /// The last reference token of a JSON pointer, unescaped: `#/components/schemas/User` → `User`.
+  static func lastComponent(of pointer: String) -> String {
+    let last = pointer.split(separator: "/").last.map(String.init) ?? ""
+    return last.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
   }
 
   /// A kebab-case slug: `/profiles/{username}/follow` → `profiles-username-follow`,

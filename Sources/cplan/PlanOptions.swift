@@ -9,8 +9,11 @@ import Foundation
 struct PlanOptions: ParsableArguments {
   @OptionGroup var load: LoadOptions
 
-  @Option(help: "Token budget of the plan's statements (estimated as UTF-8 bytes / 4).")
-  var budget: Int?
+  @Option(
+    help: ArgumentHelp(
+      "Token budget of the rendered plan section, headings included (estimated as UTF-8 bytes "
+        + "/ 4), or 'none'.", valueName: "tokens|none"))
+  var budget: Budget = .tokens(Planner.defaultBudget)
 
   @Option(help: ArgumentHelp("A folder of .mustache files overriding the built-in templates.",
     valueName: "dir"))
@@ -29,7 +32,6 @@ struct PlanOptions: ParsableArguments {
   var excerptBudget = 2500
 
   func validate() throws {
-    if let budget, budget < 1 { throw ValidationError("'--budget' must be a positive number") }
   }
 
   /// A retriever over the corpus index, or exit 2 when the arms need one and it is missing.
@@ -64,7 +66,7 @@ struct PlanOptions: ParsableArguments {
       throw ExitCode(2)
     }
     return PlanningSession(
-      constraints: set, planner: Planner(budget: budget),
+      constraints: set, planner: Planner(budget: budget.tokens),
       renderer: PromptRenderer(templates: templateSet), specOverride: spec)
   }
 }
@@ -105,5 +107,31 @@ struct VariantSelection: ParsableArguments {
       throw ExitCode(2)
     }
     return result
+  }
+}
+
+/// A plan budget: a number of tokens or `none`.
+enum Budget: ExpressibleByArgument, Equatable {
+  case tokens(Int)
+  case none
+
+  init?(argument: String) {
+    if argument == "none" {
+      self = .none
+    } else if let value = Int(argument), value > 0 {
+      self = .tokens(value)
+    } else {
+      return nil
+    }
+  }
+
+  /// The number of tokens, nil for none.
+  var tokens: Int? {
+    if case .tokens(let value) = self { return value }
+    return nil
+  }
+
+  var defaultValueDescription: String {
+    tokens.map(String.init) ?? "none"
   }
 }

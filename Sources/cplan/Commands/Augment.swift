@@ -9,13 +9,16 @@ extension CPlan {
     static let configuration = CommandConfiguration(
       abstract: "Rewrite the paper's harness task JSONs for one arm, as a drop-in tasks folder.",
       discussion: """
-        Each task's runtime comes from its dockerFolder, and its framework and constraints from its name, as the harness reads them; feature tasks (hard-focused-task-NNN) take their framework from dockerFolder and are planned unconstrained. Every field but 'prompt' is kept byte for byte. The planned arm inserts the plan section before the '## Mandatory Files' heading (--anchor names another); a missing anchor is an error, so feature tasks, whose prompt ends with the instruction, need --placement append. With --arm baseline the output is identical to the input. Outputs keep their relative path and file name.
+        Each task's runtime comes from its dockerFolder, and its framework and constraints from its name, as the harness reads them; feature tasks (hard-focused-task-NNN) take their framework from dockerFolder and are planned unconstrained. Every field but 'prompt' is kept byte for byte. The planned arm inserts the plan section before the '## Mandatory Files' heading (--anchor names another); a missing anchor is an error, so feature tasks, whose prompt ends with the instruction, need --placement append. With --arm baseline the output is identical to the input. Outputs keep their relative path and file name. Beside each planned task, TASK.json.cplan holds its plan as JSON: every statement's provenance (pack, version, rule, sources), its value, and what was dropped and why (a harness that reads *.json does not see it). The plan leaves out what the task's prompt already says and fits --budget (default 2000 tokens of the inserted section).
 
         Examples:
           cplan augment ../shared/reference/constraint-decay/tasks/uv ../shared/reference/constraint-decay/tasks/node --out tasks-planned --arm planned
           cplan augment tasks/flask --out tasks-planned/flask --arm planned --placement append
           cplan augment task.json --out out --arm baseline
         """)
+
+    /// Appended to a task's file name for its plan's provenance.
+    static let sidecarExtension = ".cplan"
 
     enum PlacementChoice: String, CaseIterable, ExpressibleByArgument { case anchor, append }
 
@@ -66,27 +69,37 @@ extension CPlan {
         placement: placement == .append ? .append : .beforeHeading(anchor))
       // Tasks are read, planned and rewritten on every core; results keep the input order.
       let files = inputs.map(\.file)
-      let results = Parallel.map(files.count) { index -> (Data?, [Diagnostic], String?) in
+      let estimator = session.planner.estimator
+      let armName = chosen.rawValue
+      let results = Parallel.map(files.count) { index -> (Data?, Data?, [Diagnostic], String?) in
         let file = files[index]
         do {
           let task = try HarnessTask.read(URL(fileURLWithPath: file), displayPath: file)
           let (data, plan) = try augmenter.augment(task)
-          return (data, plan?.diagnostics ?? [], nil)
+          let sidecar = try plan.map { plan -> Data in
+            var object = plan.jsonObject(estimator: estimator)
+            object["task"] = task.name
+            object["arm"] = armName
+            return Data(try JSONOutput.string(object).utf8)
+          }
+          return (data, sidecar, plan?.diagnostics ?? [], nil)
         } catch let error as HarnessError {
-          return (nil, [], DiagnosticReporter.text([error.diagnostic]))
+          return (nil, nil, [], DiagnosticReporter.text([error.diagnostic]))
         } catch {
-          return (nil, [], "\(file):1:1: error: \(error) [augment-failed]\n")
+          return (nil, nil, [], "\(file):1:1: error: \(error) [augment-failed]\n")
         }
       }
       var outputs: [(String, Data)] = []
       var failures = 0
-      for ((_, relative), (data, diagnostics, failure)) in zip(inputs, results) {
+      for ((_, relative), (data, sidecar, diagnostics, failure)) in zip(inputs, results) {
         StandardError.write(DiagnosticReporter.text(diagnostics))
         if let failure {
           StandardError.write(failure)
           failures += 1
         } else if let data {
           outputs.append((relative, data))
+          // Provenance beside the task, under a name a harness globbing *.json does not read.
+          if let sidecar { outputs.append((relative + Self.sidecarExtension, sidecar)) }
         }
       }
       if failures > 0 {
@@ -106,7 +119,11 @@ extension CPlan {
         StandardError.write("error: \(error)\n")
         throw ExitCode(2)
       }
-      print("wrote \(outputs.count) \(chosen.rawValue) tasks to \(out)")
+      let tasks = outputs.filter { !$0.0.hasSuffix(Self.sidecarExtension) }.count
+      let sidecars = outputs.count - tasks
+      print(
+        "wrote \(tasks) \(chosen.rawValue) tasks to \(out)"
+          + (sidecars > 0 ? " with \(sidecars) plan sidecars (*.json\(Self.sidecarExtension))" : ""))
     }
   }
 }

@@ -9,12 +9,13 @@ extension CPlan {
       commandName: "plan",
       abstract: "Show the explicit plan of a variant: every statement that applies, with its source.",
       discussion: """
-        The plan gathers the rules of the manifest's packs whose 'when' holds, statements derived from the manifest (files, server, database, pipeline) and the contract checklist derived from the API spec; groups them by topic; removes duplicates; resolves or reports conflicts; and fits an optional token budget (must statements are never dropped).
+        The plan gathers the rules of the manifest's packs whose 'when' holds, statements derived from the manifest (files, server, database, pipeline) and the contract checklist derived from the API spec; removes duplicates and whatever the prompt already says; resolves or reports conflicts; and fits the token budget of the rendered section (default 2000, '--budget none' lifts it), keeping the statements of highest expected value per token: what breaks when a statement is ignored, times how likely an agent is to miss it. The Markdown is what the planned arm inserts; '--format json' adds every statement's provenance (pack, version, rule, sources), value, and what was dropped and why.
 
         Examples:
           cplan plan Constraints/manifests/demo/bookmarks.yaml --variant fastapi-openapi-sqlite
           cplan plan Constraints/manifests/conduit/django.yaml --level 3 --format json
           cplan plan Constraints/manifests/conduit --variant koa-openapi-postgres --budget 1500
+          cplan plan Constraints/manifests/conduit/fastapi.yaml --level 3 --budget none
         """)
 
     @Argument(help: ArgumentHelp("A manifest file, or a folder of manifests.", valueName: "manifest"))
@@ -36,7 +37,13 @@ extension CPlan {
       var failed = false
       for (manifest, variant) in pairs {
         StandardError.write(DiagnosticReporter.text(session.specDiagnostics(for: manifest)))
-        let plan = session.plan(manifest, variant)
+        let plan: Plan
+        do {
+          plan = try session.plan(manifest, variant)
+        } catch let error as RenderError {
+          StandardError.write("error: \(error)\n")
+          throw ExitCode(2)
+        }
         StandardError.write(DiagnosticReporter.text(plan.diagnostics))
         failed = failed || plan.diagnostics.hasErrors
         switch format {

@@ -1,0 +1,59 @@
+import CPlanModel
+
+/// Fits plan items into a token budget of the rendered section: the items with the highest
+/// expected value per token go in first, every item that still fits is taken, and a final
+/// measurement of the rendered section drops the least valuable items until it fits.
+struct BudgetFitter {
+  let estimator: any TokenEstimator
+  let budget: Int
+  let measure: (([PlanItem]) -> Int)?
+
+  /// The default template's fixed text around the statements, used when nothing measures.
+  static let defaultHeaderTokens = 70
+
+  /// The kept items, and the measured tokens of their section (nil when nothing measures).
+  func fit(_ items: [PlanItem], dropped: inout [Plan.Dropped]) -> ([PlanItem], Int?) {
+    let ranked = items.map { ($0, lineCost($0)) }.sorted { lhs, rhs in
+      let a = lhs.0.value / Double(lhs.1)
+      let b = rhs.0.value / Double(rhs.1)
+      if a != b { return a > b }
+      return lhs.0.id < rhs.0.id
+    }
+    var used = measure?([]) ?? Self.defaultHeaderTokens
+    var topics: Set<Topic> = []
+    var kept: [(PlanItem, Int)] = []
+    for (item, cost) in ranked {
+      let heading = topics.contains(item.topic) ? 0 : headingCost(item.topic)
+      if used + cost + heading <= budget {
+        used += cost + heading
+        topics.insert(item.topic)
+        kept.append((item, cost))
+      } else {
+        dropped.append(.init(item: item, reason: Self.reason(item, cost)))
+      }
+    }
+    guard let measure else { return (kept.map(\.0), nil) }
+    var tokens = measure(kept.map(\.0))
+    // Line estimates round up, so this rarely runs; it guards custom templates.
+    while tokens > budget, let (item, cost) = kept.popLast() {
+      dropped.append(.init(item: item, reason: Self.reason(item, cost)))
+      tokens = measure(kept.map(\.0))
+    }
+    return (kept.map(\.0), tokens)
+  }
+
+  /// Estimated tokens of the item's line in the default template.
+  func lineCost(_ item: PlanItem) -> Int {
+    max(1, estimator.tokens(in: "- **\(item.severity.rawValue.uppercased())** \(item.statement)\n"))
+  }
+
+  func headingCost(_ topic: Topic) -> Int {
+    estimator.tokens(in: "### \(topic.title)\n\n")
+  }
+
+  static func reason(_ item: PlanItem, _ cost: Int) -> String {
+    let perToken = item.value / Double(cost) * 1000
+    let rounded = (perToken * 100).rounded() / 100
+    return "over budget (value \(rounded) per 1,000 tokens)"
+  }
+}
