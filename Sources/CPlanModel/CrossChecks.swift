@@ -108,7 +108,18 @@ struct Vocabulary {
         dimensions[dimension.id, default: []] += dimension.values.map(\.id)
       }
     }
+    // Shared packs serve manifests of both runtimes: a rule for Sequelize is not a typo when
+    // only Python manifests are loaded.
+    for (dimension, values) in Self.standardValues where dimensions[dimension] != nil {
+      dimensions[dimension]! += values.filter { !dimensions[dimension]!.contains($0) }
+    }
   }
+
+  /// Values of the standard dimensions that conditions may always name.
+  static let standardValues: [String: [String]] = [
+    "architecture": ["clean"], "database": ["sqlite", "postgres"],
+    "orm": ["sqlalchemy", "sequelize"],
+  ]
 
   func check(_ condition: Condition, frameworksAsWarnings: Bool) -> [Diagnostic] {
     guard !isEmpty else { return [] }

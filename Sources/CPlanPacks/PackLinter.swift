@@ -44,6 +44,7 @@ public struct PackLinter: Sendable {
         seen.append((rule, words))
       }
     }
+    diagnostics += lintContradictions(packs)
     return diagnostics
   }
 

@@ -33,12 +33,14 @@ private func plan(_ variantName: String, budget: Int? = nil) throws -> Plan {
     #expect(orm.contains("data-session-per-request") && !orm.contains("data-sqlite-threads"))
   }
 
-  @Test func ordersByTopicThenSeverityThenID() throws {
+  @Test func ordersByTopicThenSeverityThenValue() throws {
     let items = try plan("flask-openapi-sqlite").items
     let topics = items.map(\.topic)
     #expect(topics == topics.sorted())
     for (a, b) in zip(items, items.dropFirst()) where a.topic == b.topic {
-      #expect(a.severity < b.severity || (a.severity == b.severity && a.id < b.id))
+      #expect(
+        a.severity < b.severity
+          || (a.severity == b.severity && (a.value > b.value || (a.value == b.value && a.id < b.id))))
     }
     #expect(items.first?.topic == .files)
     #expect(items.last?.topic == .pipeline)
@@ -87,21 +89,38 @@ private func plan(_ variantName: String, budget: Int? = nil) throws -> Plan {
     #expect(sources.first?.label == "flask-3.1:docs/errorhandling.rst:10")
   }
 
-  @Test func budgetDropsNotesThenShouldsButNeverMusts() throws {
+  @Test func budgetKeepsTheMostValuePerToken() throws {
     let full = try plan("flask-openapi-sqlite")
-    let estimator = ByteTokenEstimator()
-    let cost = { (items: [PlanItem]) in items.reduce(0) { $0 + estimator.tokens(in: $1.statement) + 2 } }
-    let musts = full.items.filter { $0.severity == .must }
-    let tight = try plan("flask-openapi-sqlite", budget: cost(musts) + 1)
-    #expect(tight.items.allSatisfy { $0.severity == .must })
-    #expect(tight.items.count == musts.count)
-    #expect(tight.dropped.contains { $0.reason == "over budget (note)" })
-    #expect(tight.diagnostics.isEmpty)
-    let impossible = try plan("flask-openapi-sqlite", budget: 10)
-    #expect(impossible.items.count == musts.count)
-    #expect(impossible.diagnostics.map(\.code) == ["budget-exceeded"])
+    let fitter = BudgetFitter(estimator: ByteTokenEstimator(), budget: 1, measure: nil)
+    func cost(_ items: [PlanItem]) -> Int {
+      BudgetFitter.defaultHeaderTokens + items.reduce(0) { $0 + fitter.lineCost($1) }
+        + Set(items.map(\.topic)).reduce(0) { $0 + fitter.headingCost($1) }
+    }
+    let budget = cost(full.items) / 2
+    let tight = try plan("flask-openapi-sqlite", budget: budget)
+    #expect(cost(tight.items) <= budget && !tight.items.isEmpty)
+    let density = { (item: PlanItem) in item.value / Double(fitter.lineCost(item)) }
+    let lowestKept = tight.items.map(density).min()!
+    for entry in tight.dropped where entry.reason.hasPrefix("over budget") {
+      // Dropped either for lower value per token, or because it did not fit beside the rest.
+      let fits = cost(tight.items + [entry.item]) <= budget
+      #expect(density(entry.item) <= lowestKept || !fits, "\(entry.item.id)")
+    }
+    // A must can go when it is worth less per token than what stays.
+    #expect(tight.dropped.contains { $0.item.severity == .must && $0.reason.hasPrefix("over budget") })
     let roomy = try plan("flask-openapi-sqlite", budget: 100_000)
     #expect(roomy.items.map(\.id) == full.items.map(\.id))
+  }
+
+  @Test func leavesOutWhatTheBasePromptSays() throws {
+    let (set, manifest) = try load()
+    let variant = try #require(manifest.variant(named: "flask-openapi-postgres"))
+    let base = BasePrompt(["Listen on **port 8080**.", "Use the file `run.sh`."])
+    let result = Planner().plan(
+      manifest, variant: variant, packs: set.packs(for: manifest), specItems: [], base: base)
+    #expect(!result.items.contains { $0.id == "manifest-server-port" || $0.id == "manifest-file-run-sh" })
+    #expect(result.dropped.contains { $0.item.id == "manifest-server-port" && $0.reason == "already in the prompt" })
+    #expect(result.items.contains { $0.id == "manifest-database-connection" })
   }
 
   @Test func planningIsDeterministic() throws {

@@ -62,7 +62,8 @@ private func session(templates: String? = nil, budget: Int? = nil) throws -> Pla
     #expect(planned.contains("\n\n" + section + "\n\n## Mandatory Files"))
     #expect(planned.replacingOccurrences(of: "\n\n" + section, with: "") == baseline)
     #expect(section.contains("### Errors\n\n- **MUST** Return errors as JSON bodies"))
-    #expect(section.contains("[web@1.2.0 web-json-errors; flask-3.1:docs/errorhandling.rst:10]"))
+    // Provenance stays in the plan's data, not in the prompt.
+    #expect(!section.contains("web@1.2.0") && !section.contains("errorhandling.rst"))
   }
 
   @Test func retrievalArmsSayTheyNeedACorpus() throws {

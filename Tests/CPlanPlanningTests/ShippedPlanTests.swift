@@ -1,0 +1,114 @@
+import CPlanCore
+import CPlanHarness
+import CPlanModel
+import Foundation
+import Testing
+
+@testable import CPlanPlanning
+
+private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+private let reference = repository.deletingLastPathComponent()
+  .appendingPathComponent("shared/reference/constraint-decay")
+private let hasReference = FileManager.default.fileExists(atPath: reference.path)
+
+/// The shipped manifests (the Conduit ones need ../shared for their spec) and packs.
+private func session(budget: Int? = Planner.defaultBudget, conduit: Bool = true) throws
+  -> PlanningSession
+{
+  var paths = [
+    repository.appendingPathComponent("Constraints/packs").path,
+    repository.appendingPathComponent("Constraints/manifests/demo").path,
+  ]
+  if conduit { paths.append(repository.appendingPathComponent("Constraints/manifests/conduit").path) }
+  let set = ConstraintLoader().load(paths: paths)
+  #expect(!set.diagnostics.hasErrors, "\(DiagnosticReporter.text(set.diagnostics))")
+  return PlanningSession(
+    constraints: set, planner: Planner(budget: budget),
+    renderer: PromptRenderer(templates: try TemplateSet(overrides: nil)))
+}
+
+@Suite struct ShippedPlanTests {
+  /// Every statement of every variant's unbudgeted plan speaks only of its own stack and
+  /// application: no other runtime, framework, ORM, database or application.
+  @Test(.enabled(if: hasReference, "../shared/reference is absent"))
+  func noStatementLeavesItsStack() throws {
+    let session = try session(budget: nil)
+    var checked = 0
+    for manifest in session.constraints.manifests {
+      for variant in manifest.variants {
+        let scope = StackScope(manifest: manifest, variant: variant)
+        let plan = try session.plan(manifest, variant)
+        #expect(plan.items.count >= 10, "\(variant.name) plans \(plan.items.count) statements")
+        for item in plan.items {
+          let foreign = StackVocabulary.foreignTerms(in: item.statement, for: scope)
+          #expect(
+            foreign.isEmpty,
+            "\(manifest.id) \(variant.name): '\(item.id)' names \(foreign.map { $0.words.joined(separator: " ") })")
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 1000)
+  }
+
+  @Test func theDemoPlanSaysNothingOfConduit() throws {
+    let session = try session(budget: nil, conduit: false)
+    let manifest = try #require(session.constraints.manifests.first { $0.id == "demo-bookmarks" })
+    for variant in manifest.variants {
+      let section = try session.renderer.planSection(try session.plan(manifest, variant))
+      let lowered = section.lowercased()
+      for word in ["conduit", "article", "profile", "favorite", "realworld"] {
+        #expect(!lowered.contains(word), "\(variant.name) mentions '\(word)'")
+      }
+    }
+  }
+
+  /// Every Conduit variant under several budgets: the rendered section never exceeds the budget
+  /// and uses at least 95% of it when the whole plan would not fit.
+  @Test(.enabled(if: hasReference, "../shared/reference is absent"))
+  func budgetsHoldOnEveryVariant() throws {
+    let unbounded = try session(budget: nil)
+    let estimator = ByteTokenEstimator()
+    for budget in [800, 1500, 2000, 2500] {
+      let session = try session(budget: budget)
+      for manifest in session.constraints.manifests {
+        for variant in manifest.variants {
+          let plan = try session.plan(manifest, variant)
+          let tokens = estimator.tokens(in: try session.renderer.planSection(plan))
+          #expect(plan.sectionTokens == tokens)
+          #expect(tokens <= budget, "\(variant.name) at \(budget): \(tokens)")
+          let full = estimator.tokens(
+            in: try unbounded.renderer.planSection(try unbounded.plan(manifest, variant)))
+          if full > budget {
+            #expect(Double(tokens) >= Double(budget) * 0.95, "\(variant.name) at \(budget): \(tokens)")
+          }
+        }
+      }
+    }
+  }
+
+  /// The default planned arm over the paper's 80 generation tasks: at most 2,000 added
+  /// tokens on average and 2,500 for any task; nothing the task's prompt states is restated.
+  @Test(.enabled(if: hasReference, "../shared/reference is absent"))
+  func defaultPlannedTasksStayWithinBudget() throws {
+    let session = try session()
+    let augmenter = Augmenter(session: session, arm: .planned)
+    var added: [Int] = []
+    for folder in ["uv", "node"] {
+      for (file, _) in Augmenter.taskFiles(at: reference.appendingPathComponent("tasks/\(folder)").path) {
+        let task = try HarnessTask.read(URL(fileURLWithPath: file), displayPath: file)
+        let (data, plan) = try augmenter.augment(task)
+        let augmented = try HarnessTask(data: data, path: file)
+        added.append((augmented.prompt.utf8.count - task.prompt.utf8.count + 3) / 4)
+        let base = BasePrompt([task.prompt])
+        for item in try #require(plan).items {
+          #expect(!base.states(item.facts), "\(task.name): '\(item.id)' restates the prompt")
+        }
+      }
+    }
+    #expect(added.count == 80)
+    let mean = Double(added.reduce(0, +)) / Double(added.count)
+    #expect(mean <= 2000 && added.max()! <= 2500, "mean \(mean), max \(added.max()!)")
+  }
+}
