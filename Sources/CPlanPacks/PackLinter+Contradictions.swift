@@ -108,18 +108,19 @@ extension PackLinter {
         if let place = words[(index + 1)...].first(where: { $0.trimmingCharacters(in: "`\"'.,").hasSuffix("/") }) {
           term += " in " + place.trimmingCharacters(in: "`\"'.,")
         }
+        var negation = false
+        var prescription = false
         for back in 1...Self.reach where index - back >= 0 {
           let word = words[index - back].lowercased().filter { $0.isLetter }
           // A place ends the object: in `never list x in y`, y is where, not what is forbidden.
           if Self.places.contains(word) { break }
-          if Self.negations.contains(word) {
-            negated.insert(term)
-            break
-          }
-          if Self.prescriptions.contains(word) {
-            prescribed.insert(term)
-            break
-          }
+          negation = negation || Self.negations.contains(word)
+          prescription = prescription || Self.prescriptions.contains(word)
+        }
+        if negation {
+          negated.insert(term)
+        } else if prescription {
+          prescribed.insert(term)
         }
       }
     }

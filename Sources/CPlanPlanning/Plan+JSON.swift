@@ -33,6 +33,13 @@ extension Plan {
       "kept": items.map { item -> [String: Any] in
         var entry = Self.json(item, estimator)
         entry["statement"] = nil
+        // Each source by its label (corpus:path:line or URL); quotes are in the plan's JSON.
+        if case .rule(_, _, _, let sources) = item.provenance,
+          var provenance = entry["provenance"] as? [String: Any]
+        {
+          provenance["sources"] = sources.map(\.label)
+          entry["provenance"] = provenance
+        }
         return entry
       },
       "dropped": dropped.map { ["id": $0.item.id, "reason": $0.reason] },

@@ -122,7 +122,10 @@ struct AugmentCommandTests {
       "augment", referenceTasks.appendingPathComponent("uv").path, "--out", scratch.child("g"),
     ])
     #expect(generation.status == 0, "\(generation.stderr)")
-    #expect(try ScratchFolder.tree(scratch.child("g")).count == 41)
+    // 40 tasks, each with its plan sidecar, and the marker.
+    let written = try ScratchFolder.tree(scratch.child("g"))
+    #expect(written.count == 81)
+    #expect(written.keys.filter { $0.hasSuffix(".json.cplan") }.count == 40)
     let feature = try CLIRunner.run([
       "augment", referenceTasks.appendingPathComponent("flask").path, "--out", scratch.child("f"),
       "--placement", "append",

@@ -22,13 +22,30 @@ private func loadPack() throws -> RulePack {
     }
     #expect(codes("good-rule").isEmpty || codes("good-rule") == ["lint-near-duplicate"])
     #expect(codes("vague-rule") == ["lint-vague"])
-    #expect(Set(codes("short-rule")) == ["lint-statement-length", "lint-uncited"])
+    #expect(Set(codes("short-rule")) == ["lint-statement-length", "lint-uncited", "lint-no-value"])
     #expect(codes("twin-rule").contains("lint-near-duplicate"))
-    #expect(codes("wrong-example") == ["lint-example", "lint-example"])
+    // It names PostgreSQL and psycopg but applies to every Python stack.
+    #expect(codes("wrong-example") == ["lint-example", "lint-example", "lint-out-of-scope"])
+    let scope = try #require(found.first { $0.code == "lint-out-of-scope" })
+    #expect(scope.message.contains("'psycopg' (postgres, yet it applies to aiohttp)"))
     #expect(codes("scoped-rule").isEmpty)
+    // Forbidding what another rule prescribes for the same stack, and two drivers for one database.
+    let contradictions = found.filter { $0.code == "lint-contradiction" }.map(\.message)
+    #expect(contradictions.count == 2, "\(contradictions)")
+    #expect(contradictions.contains { $0.contains("'no-commit-in-repository' forbids 'session.commit'") })
+    #expect(contradictions.contains { $0.contains("'driver-stdlib' prescribes 'sqlite3'") && $0.contains("'aiosqlite'") })
     let vague = try #require(found.first { $0.code == "lint-vague" })
     #expect(vague.message.contains("'properly'"))
-    #expect(vague.location.line == 19)
+    #expect(vague.location.line == 22)
+  }
+
+  @Test func instructionsTellForbiddenFromPrescribed() {
+    let (negated, prescribed) = PackLinter.instructions(
+      in: "Never list `sqlite3` in requirements.txt; call `create_all()` in `app/startup.py`.")
+    #expect(negated == ["sqlite3"])
+    #expect(prescribed == ["create_all in app/startup.py"] || prescribed.contains { $0.hasPrefix("create_all") })
+    #expect(PackLinter.instructions(in: "Import nothing from `sequelize` in `services/`.").negated
+      == ["sequelize in services/"])
   }
 
   @Test func vagueWordsMatchWholeWords() {

@@ -11,7 +11,7 @@ import Foundation
 public enum DocumentIngester {
   /// The format of a documentation file, from its extension.
   ///
-  /// `.rst` and `.txt` are reStructuredText (Django writes its docs as `.txt`), `.md` and
+  /// `.rst` and `.txt` are reStructuredText (Django writes its docs as `.txt`), `.md`, `.mdx` and
   /// `.markdown` Markdown, `.html` and `.htm` HTML; anything else (`.py` include targets,
   /// images, scripts) is not a document. Use ``format(ofPath:contents:)`` to tell a plain-text
   /// `.txt` apart.
@@ -21,7 +21,7 @@ public enum DocumentIngester {
     guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
     switch path[path.index(after: dot)...].lowercased() {
     case "rst", "rest", "txt": return .restructuredText
-    case "md", "markdown": return .markdown
+    case "md", "mdx", "markdown": return .markdown
     case "html", "htm": return .html
     default: return nil
     }
