@@ -98,9 +98,15 @@ public enum StackVocabulary {
   public static func foreignTerms(in text: String, for scope: StackScope) -> [Term] {
     let exact = tokens(text)
     let lowered = exact.map { $0.lowercased() }
-    return terms.filter { term in
-      !term.allowed(scope) && contains(term.caseSensitive ? exact : lowered, term.words)
+    var found: [Term] = []
+    for term in terms where !term.allowed(scope) {
+      if term.caseSensitive {
+        if contains(exact, term.words) { found.append(term) }
+      } else if contains(lowered, term.words) {
+        found.append(term)
+      }
     }
+    return found
   }
 
   /// The words of a text: runs of letters, digits and `_`; `.` and `-` split words.
@@ -110,9 +116,12 @@ public enum StackVocabulary {
 
   static func contains(_ words: [String], _ phrase: [String]) -> Bool {
     guard !phrase.isEmpty, words.count >= phrase.count else { return false }
-    for start in 0...(words.count - phrase.count)
-    where words[start] == phrase[0] && Array(words[start..<start + phrase.count]) == phrase {
-      return true
+    var start = 0
+    while start + phrase.count <= words.count {
+      var offset = 0
+      while offset < phrase.count, words[start + offset] == phrase[offset] { offset += 1 }
+      if offset == phrase.count { return true }
+      start += 1
     }
     return false
   }

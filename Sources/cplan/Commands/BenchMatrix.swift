@@ -11,7 +11,7 @@ extension CPlan {
       commandName: "matrix",
       abstract: "Time matrix and augment against a plain Python prompt generator.",
       discussion: """
-        In-process, ITERATIONS times each: (1) matrix — load the manifests, plan and render every variant in the baseline and planned arms, and build the index; (2) augment — read the harness's generation tasks and insert the plan into each. Then runs Benchmarks/prompt_reference.py, which fills a fixed template for the baseline prompts only (no planning), on the same manifests, and reports the ratios. End-to-end wall times of one `cplan matrix` process and one reference process are reported too.
+        In-process, ITERATIONS times each: (1) matrix — load the manifests, plan and render every variant in the baseline and planned arms, and build the index; the baseline and the planned arm alone, whose ratio is the cost of planning; (2) augment — read the harness's generation tasks and insert the plan into each. It reports what the plan adds: estimated tokens per level (mean, min, max), statements kept and dropped, and the share of the budget used. Then runs Benchmarks/prompt_reference.py, which fills a fixed template for the baseline prompts only (no planning), on the same manifests, and reports the ratios. End-to-end wall times of one `cplan matrix` process and one reference process are reported too.
 
         Examples:
           cplan bench matrix
@@ -33,6 +33,9 @@ extension CPlan {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: ArgumentHelp("The planned arm's budget, or 'none'.", valueName: "tokens|none"))
+    var budget: Budget = .tokens(Planner.defaultBudget)
+
     func validate() throws {
       guard iterations > 0 else { throw ValidationError("'--iterations' must be at least 1") }
     }
@@ -41,7 +44,7 @@ extension CPlan {
       let templates = try TemplateSet()
       func session() -> PlanningSession {
         PlanningSession(
-          constraints: ConstraintLoader().load(paths: paths), planner: Planner(),
+          constraints: ConstraintLoader().load(paths: paths), planner: Planner(budget: budget.tokens),
           renderer: PromptRenderer(templates: templates))
       }
       let probe = session()
@@ -56,11 +59,25 @@ extension CPlan {
         let entries = try builder.entries()
         prompts = builder.files(for: entries).count - 1
       }
+      var armSeconds: [Arm: Double] = [:]
+      for arm in [Arm.baseline, .planned] {
+        armSeconds[arm] = try measure {
+          let builder = MatrixBuilder(session: session(), arms: [arm], format: .text)
+          _ = builder.files(for: try builder.entries())
+        }
+      }
       var result: [String: Any] = [
         "iterations": iterations,
         "matrix_prompts": prompts,
         "matrix_per_iteration_ms": matrixSeconds * 1000 / Double(iterations),
+        "baseline_arm_ms": armSeconds[.baseline]! * 1000 / Double(iterations),
+        "planned_arm_ms": armSeconds[.planned]! * 1000 / Double(iterations),
+        "ratio_planned_over_baseline": armSeconds[.planned]! / armSeconds[.baseline]!,
+        "budget": budget.tokens.map { $0 as Any } ?? "none",
       ]
+      let entries = try MatrixBuilder(session: session(), arms: [.baseline, .planned], format: .text)
+        .entries()
+      result["plans"] = PlanStatistics(entries: entries, budget: budget.tokens).jsonObject
       let taskFiles = ["uv", "node"].flatMap {
         Augmenter.taskFiles(at: (tasks as NSString).appendingPathComponent($0))
       }
@@ -169,6 +186,12 @@ enum BenchReport {
       lines.append(
         String(format: "end to end: cplan matrix process %.0f ms, reference process %.0f ms",
           e2e["cplan_matrix_ms"] as? Double ?? 0, e2e["reference_ms"] as? Double ?? 0))
+    }
+    lines.append(
+      String(format: "arms:    baseline %.1f ms, planned %.1f ms: %.2fx (goal: at most 1.3x)",
+        d("baseline_arm_ms"), d("planned_arm_ms"), d("ratio_planned_over_baseline")))
+    if let plans = r["plans"] as? [String: Any] {
+      lines += PlanStatistics.text(plans)
     }
     lines.append("peak RSS: \(r["cplan_peak_rss_kib"] as? Int ?? 0) KiB")
     return lines.joined(separator: "\n")
