@@ -10,15 +10,17 @@ public enum JSONOutput {
 
   /// Converts plain Swift values into an ordered JSON value with sorted object keys.
   public static func convert(_ value: Any) throws -> PythonJSON.Value {
+    // Containers first: asking a dictionary whether it is an array bridges it through
+    // NSDictionary on Linux, which dominated large index files.
     switch value {
+    case let object as [String: Any]:
+      return .object(try object.keys.sorted().map { ($0, try convert(object[$0]!)) })
+    case let items as [Any]: return .array(try items.map(convert))
     case let text as String: return .string(text)
     case let flag as Bool: return .bool(flag)
     case let number as Int: return .int(number)
     case let number as Double: return .double(number)
     case is NSNull: return .null
-    case let items as [Any]: return .array(try items.map(convert))
-    case let object as [String: Any]:
-      return .object(try object.keys.sorted().map { ($0, try convert(object[$0]!)) })
     case let optional as Any? where optional == nil: return .null
     default:
       throw EncodingError.invalidValue(

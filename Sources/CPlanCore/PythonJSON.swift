@@ -33,8 +33,6 @@ public enum PythonJSON {
   private static func write(
     _ value: Value, into out: inout String, level: Int, indent: Int, asciiOnly: Bool
   ) {
-    let pad = String(repeating: " ", count: (level + 1) * indent)
-    let closing = String(repeating: " ", count: level * indent)
     switch value {
     case .string(let s): out += quote(s, asciiOnly: asciiOnly)
     case .int(let i): out += String(i)
@@ -47,25 +45,27 @@ public enum PythonJSON {
         out += "[]"
         return
       }
+      let pad = String(repeating: " ", count: (level + 1) * indent)
       out += "[\n"
       for (index, item) in items.enumerated() {
         out += pad
         write(item, into: &out, level: level + 1, indent: indent, asciiOnly: asciiOnly)
         out += index == items.count - 1 ? "\n" : ",\n"
       }
-      out += closing + "]"
+      out += String(repeating: " ", count: level * indent) + "]"
     case .object(let pairs):
       if pairs.isEmpty {
         out += "{}"
         return
       }
+      let pad = String(repeating: " ", count: (level + 1) * indent)
       out += "{\n"
       for (index, (key, item)) in pairs.enumerated() {
         out += pad + quote(key, asciiOnly: asciiOnly) + ": "
         write(item, into: &out, level: level + 1, indent: indent, asciiOnly: asciiOnly)
         out += index == pairs.count - 1 ? "\n" : ",\n"
       }
-      out += closing + "}"
+      out += String(repeating: " ", count: level * indent) + "}"
     }
   }
 

@@ -2,7 +2,7 @@
 /// task's prompt, and the spec it embeds): a statement whose every fact it contains would only
 /// restate it.
 public struct BasePrompt: Sendable {
-  private let pieces: [String]
+  private let pieces: [[UInt8]]
 
   /// Creates a base prompt from its parts, e.g. the rendered prompt and the spec text.
   public init(_ pieces: [String]) {
@@ -13,18 +13,40 @@ public struct BasePrompt: Sendable {
   public func states(_ facts: [String]) -> Bool {
     guard !facts.isEmpty else { return false }
     return facts.allSatisfy { fact in
-      let folded = Self.folded(fact)
-      return !folded.isEmpty && pieces.contains { $0.contains(folded) }
+      let needle = Self.folded(fact)
+      return !needle.isEmpty && pieces.contains { Self.find(needle, in: $0) }
     }
   }
 
-  /// Lower-cased ASCII, with the Markdown emphasis and code marks that split a fact removed.
-  static func folded(_ text: String) -> String {
+  /// Lower-cased ASCII bytes, with the Markdown emphasis and code marks that split a fact
+  /// removed.
+  static func folded(_ text: String) -> [UInt8] {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     for byte in text.utf8 where byte != 0x2A && byte != 0x60 {
       bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes
+  }
+
+  /// Whether `needle` occurs in `haystack`, byte for byte.
+  static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+    guard needle.count <= haystack.count else { return false }
+    return needle.withUnsafeBufferPointer { n in
+      haystack.withUnsafeBufferPointer { h in
+        let first = n[0]
+        var index = 0
+        let last = h.count - n.count
+        while index <= last {
+          if h[index] == first {
+            var offset = 1
+            while offset < n.count, h[index + offset] == n[offset] { offset += 1 }
+            if offset == n.count { return true }
+          }
+          index += 1
+        }
+        return false
+      }
+    }
   }
 }

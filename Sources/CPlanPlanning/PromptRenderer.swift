@@ -11,6 +11,15 @@ public struct PromptRenderer: Sendable {
 
   /// The plan as a Markdown section (no trailing newline), as inserted into prompts.
   public func planSection(_ plan: Plan) throws -> String {
+    // The built-in template is rendered directly: the planner measures the section while it
+    // fits the budget, and Mustache took most of the planned arm's time. A test holds the two
+    // renderings equal.
+    if templates.origins["plan"] == "built-in" { return Self.builtInPlanSection(plan) }
+    return try templatePlanSection(plan)
+  }
+
+  /// The plan section through the `plan` template.
+  func templatePlanSection(_ plan: Plan) throws -> String {
     let groups: [[String: Any]] = plan.groups.map { group in
       [
         "title": group.topic.title,
@@ -28,6 +37,25 @@ public struct PromptRenderer: Sendable {
       "groups": groups, "count": plan.items.count,
     ]
     return Self.tidy(try templates.render("plan", context))
+  }
+
+  /// The built-in template's text before its groups.
+  static let builtInPlanHeader: String = {
+    let text = DefaultTemplates.all["plan"] ?? ""
+    return text.range(of: "{{#groups}}").map { String(text[..<$0.lowerBound]) } ?? text
+  }()
+
+  /// What the built-in `plan` template renders, without Mustache.
+  static func builtInPlanSection(_ plan: Plan) -> String {
+    var text = builtInPlanHeader
+    for group in plan.groups {
+      text += "### \(group.topic.title)\n\n"
+      for item in group.items {
+        text += "- **\(item.severity.rawValue.uppercased())** \(item.statement)\n"
+      }
+      text += "\n"
+    }
+    return tidy(text)
   }
 
   /// The excerpts as a Markdown section (no trailing newline).

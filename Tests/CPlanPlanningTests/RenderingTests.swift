@@ -66,6 +66,16 @@ private func session(templates: String? = nil, budget: Int? = nil) throws -> Pla
     #expect(!section.contains("web@1.2.0") && !section.contains("errorhandling.rst"))
   }
 
+  @Test func builtInPlanSectionMatchesItsTemplate() throws {
+    let s = try session()
+    let manifest = s.constraints.manifests[0]
+    for variant in manifest.variants {
+      let plan = try s.plan(manifest, variant)
+      #expect(!plan.items.isEmpty)
+      #expect(try s.renderer.planSection(plan) == (try s.renderer.templatePlanSection(plan)))
+    }
+  }
+
   @Test func retrievalArmsSayTheyNeedACorpus() throws {
     let s = try session()
     let manifest = s.constraints.manifests[0]

@@ -112,3 +112,43 @@ private func session(budget: Int? = Planner.defaultBudget, conduit: Bool = true)
     #expect(mean <= 2000 && added.max()! <= 2500, "mean \(mean), max \(added.max()!)")
   }
 }
+
+/// The L3 plans of Django and FastAPI, and one L3 plan of every other framework, as the planned
+/// arm renders them with the default budget: read in full when they change, and held here.
+/// `RECORD_SNAPSHOTS=1 swift test` re-records them.
+@Suite struct GoldenPlanTests {
+  static let variants = [
+    "django-openapi-clean_architecture-sqlite-sqlalchemy",
+    "django-openapi-clean_architecture-postgres-sqlalchemy",
+    "fastapi-openapi-clean_architecture-sqlite-sqlalchemy",
+    "fastapi-openapi-clean_architecture-postgres-sqlalchemy",
+    "flask-openapi-clean_architecture-sqlite-sqlalchemy",
+    "aiohttp-openapi-clean_architecture-postgres-sqlalchemy",
+    "express-openapi-clean_architecture-sqlite-sequelize",
+    "fastify-openapi-clean_architecture-postgres-sequelize",
+    "hono-openapi-clean_architecture-sqlite-sequelize",
+    "koa-openapi-clean_architecture-postgres-sequelize",
+  ]
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/golden-plans")
+
+  @Test(.enabled(if: hasReference, "../shared/reference is absent"), arguments: variants)
+  func planMatchesItsSnapshot(_ name: String) throws {
+    let session = try session()
+    let (manifest, variant) = try #require(
+      session.constraints.manifests.lazy.compactMap { manifest in
+        manifest.variant(named: name).map { (manifest, $0) }
+      }.first)
+    let plan = try session.plan(manifest, variant)
+    #expect(plan.diagnostics.isEmpty, "\(DiagnosticReporter.text(plan.diagnostics))")
+    let section = try session.renderer.planSection(plan) + "\n"
+    let file = Self.folder.appendingPathComponent("\(name).md")
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+      try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+      try Data(section.utf8).write(to: file)
+      return
+    }
+    let expected = try String(contentsOf: file, encoding: .utf8)
+    #expect(section == expected, "\(name) differs from its golden plan; RECORD_SNAPSHOTS=1 re-records")
+  }
+}
