@@ -25,55 +25,68 @@ public enum PythonJSON {
   ///   - value: what to write.
   ///   - asciiOnly: escape non-ASCII as `\uXXXX` (Python's default `ensure_ascii=True`).
   public static func encode(_ value: Value, asciiOnly: Bool, indent: Int = 4) -> String {
-    var out = ""
+    // One byte buffer for the whole document: index files of plans run to megabytes.
+    var out: [UInt8] = []
     write(value, into: &out, level: 0, indent: indent, asciiOnly: asciiOnly)
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   private static func write(
-    _ value: Value, into out: inout String, level: Int, indent: Int, asciiOnly: Bool
+    _ value: Value, into out: inout [UInt8], level: Int, indent: Int, asciiOnly: Bool
   ) {
+    func pad(_ level: Int) {
+      out.append(contentsOf: repeatElement(0x20, count: level * indent))
+    }
     switch value {
-    case .string(let s): out += quote(s, asciiOnly: asciiOnly)
-    case .int(let i): out += String(i)
+    case .string(let s): quote(s, asciiOnly: asciiOnly, into: &out)
+    case .int(let i): out += String(i).utf8
     case .double(let d):
-      out += d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(format: "%.1f", d) : "\(d)") : "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .null: out += "null"
+      out += (d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(format: "%.1f", d) : "\(d)") : "null").utf8
+    case .bool(let b): out += (b ? "true" : "false").utf8
+    case .null: out += "null".utf8
     case .array(let items):
       if items.isEmpty {
-        out += "[]"
+        out += "[]".utf8
         return
       }
-      let pad = String(repeating: " ", count: (level + 1) * indent)
-      out += "[\n"
+      out += "[\n".utf8
       for (index, item) in items.enumerated() {
-        out += pad
+        pad(level + 1)
         write(item, into: &out, level: level + 1, indent: indent, asciiOnly: asciiOnly)
-        out += index == items.count - 1 ? "\n" : ",\n"
+        out += (index == items.count - 1 ? "\n" : ",\n").utf8
       }
-      out += String(repeating: " ", count: level * indent) + "]"
+      pad(level)
+      out.append(0x5D)
     case .object(let pairs):
       if pairs.isEmpty {
-        out += "{}"
+        out += "{}".utf8
         return
       }
-      let pad = String(repeating: " ", count: (level + 1) * indent)
-      out += "{\n"
+      out += "{\n".utf8
       for (index, (key, item)) in pairs.enumerated() {
-        out += pad + quote(key, asciiOnly: asciiOnly) + ": "
+        pad(level + 1)
+        quote(key, asciiOnly: asciiOnly, into: &out)
+        out += ": ".utf8
         write(item, into: &out, level: level + 1, indent: indent, asciiOnly: asciiOnly)
-        out += index == pairs.count - 1 ? "\n" : ",\n"
+        out += (index == pairs.count - 1 ? "\n" : ",\n").utf8
       }
-      out += String(repeating: " ", count: level * indent) + "}"
+      pad(level)
+      out.append(0x7D)
     }
   }
 
   /// A JSON string literal as Python writes it (`/` is not escaped). Works on UTF-8 bytes:
   /// prompts are tens of kilobytes.
   public static func quote(_ text: String, asciiOnly: Bool) -> String {
-    var out: [UInt8] = [0x22]
+    var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count + 64)
+    quote(text, asciiOnly: asciiOnly, into: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the JSON string literal of `text` to `out`.
+  static func quote(_ text: String, asciiOnly: Bool, into out: inout [UInt8]) {
+    out.append(0x22)
     let hexDigits = Array("0123456789abcdef".utf8)
     func escape(_ value: UInt32) {
       out += [0x5C, 0x75]
@@ -116,7 +129,6 @@ public enum PythonJSON {
       }
     }
     out.append(0x22)
-    return String(decoding: out, as: UTF8.self)
   }
 
 

@@ -47,9 +47,13 @@ public enum Topic: String, Sendable, CaseIterable, Codable, Comparable {
   case migrations, async, pipeline
 
   /// Plan order.
-  public static func < (lhs: Topic, rhs: Topic) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-  }
+  public static func < (lhs: Topic, rhs: Topic) -> Bool { lhs.rank < rhs.rank }
+
+  /// The position in `allCases`, computed once.
+  private static let ranks: [Topic: Int] = Dictionary(
+    uniqueKeysWithValues: allCases.enumerated().map { ($0.element, $0.offset) })
+
+  private var rank: Int { Self.ranks[self]! }
 
   /// The topic a manifest dimension's statements belong to: `architecture`, `database` and `orm`
   /// are topics of their own, a dimension named after another topic maps to it, and any other

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The text an agent already receives without the plan (the rendered template or a harness
 /// task's prompt, and the spec it embeds): a statement whose every fact it contains would only
 /// restate it.
@@ -29,21 +35,21 @@ public struct BasePrompt: Sendable {
     return bytes
   }
 
-  /// Whether `needle` occurs in `haystack`, byte for byte.
+  /// Whether `needle` occurs in `haystack`, byte for byte: `memchr` finds each candidate
+  /// first byte, `memcmp` compares the rest.
   static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-    guard needle.count <= haystack.count else { return false }
-    return needle.withUnsafeBufferPointer { n in
-      haystack.withUnsafeBufferPointer { h in
-        let first = n[0]
-        var index = 0
+    guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+    return needle.withUnsafeBytes { n in
+      haystack.withUnsafeBytes { h in
+        guard let base = h.baseAddress, let pattern = n.baseAddress else { return false }
+        let first = Int32(needle[0])
+        var offset = 0
         let last = h.count - n.count
-        while index <= last {
-          if h[index] == first {
-            var offset = 1
-            while offset < n.count, h[index + offset] == n[offset] { offset += 1 }
-            if offset == n.count { return true }
-          }
-          index += 1
+        while offset <= last {
+          guard let hit = memchr(base + offset, first, last - offset + 1) else { return false }
+          let position = base.distance(to: UnsafeRawPointer(hit))
+          if memcmp(base + position, pattern, n.count) == 0 { return true }
+          offset = position + 1
         }
         return false
       }

@@ -51,9 +51,10 @@ struct BudgetFitter {
     estimator.tokens(in: "### \(topic.title)\n\n")
   }
 
+  /// `over budget (value 3.75 per 1,000 tokens)`: the value per token that did not make it.
   static func reason(_ item: PlanItem, _ cost: Int) -> String {
-    let perToken = item.value / Double(cost) * 1000
-    let rounded = (perToken * 100).rounded() / 100
-    return "over budget (value \(rounded) per 1,000 tokens)"
+    let hundredths = Int((item.value / Double(cost) * 100_000).rounded())
+    let fraction = hundredths % 100
+    return "over budget (value \(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) per 1,000 tokens)"
   }
 }

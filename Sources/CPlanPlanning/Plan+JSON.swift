@@ -31,14 +31,14 @@ extension Plan {
     var object: [String: Any] = [
       "budget": budget.map { $0 as Any } ?? "none",
       "kept": items.map { item -> [String: Any] in
-        var entry = Self.json(item, estimator)
-        entry["statement"] = nil
-        // Each source by its label (corpus:path:line or URL); quotes are in the plan's JSON.
-        if case .rule(_, _, _, let sources) = item.provenance,
-          var provenance = entry["provenance"] as? [String: Any]
-        {
-          provenance["sources"] = sources.map(\.label)
-          entry["provenance"] = provenance
+        // Flat, to keep the index small: where the statement comes from, and every source of
+        // a rule by its label (corpus:path:line or URL); quotes are in the plan's JSON.
+        var entry: [String: Any] = [
+          "id": item.id, "tokens": estimator.tokens(in: item.statement),
+          "value": (item.value * 10_000).rounded() / 10_000, "from": item.provenance.label,
+        ]
+        if case .rule(_, _, _, let sources) = item.provenance {
+          entry["sources"] = sources.map(\.label)
         }
         return entry
       },

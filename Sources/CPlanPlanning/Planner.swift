@@ -35,10 +35,20 @@ public struct Planner: Sendable {
     _ manifest: Manifest, variant: Variant, packs: [RulePack], specItems: [PlanItem],
     base: BasePrompt? = nil, measure: (([PlanItem]) -> Int)? = nil
   ) -> Plan {
-    var candidates = ManifestStatements.items(for: manifest, variant: variant)
-    candidates += specItems
+    plan(
+      manifest, variant: variant, rules: packs.map(PackRules.init), specItems: specItems,
+      base: base, measure: measure)
+  }
+
+  /// Plans one variant from packs prepared once (see `plan(_:variant:packs:specItems:base:measure:)`).
+  public func plan(
+    _ manifest: Manifest, variant: Variant, rules packs: [PackRules], specItems: [PlanItem],
+    base: BasePrompt? = nil, measure: (([PlanItem]) -> Int)? = nil
+  ) -> Plan {
     let selected = selectRules(manifest, variant: variant, packs: packs)
-    candidates += selected.map(\.item)
+    var candidates = (ManifestStatements.items(for: manifest, variant: variant) + specItems)
+      .map { ($0, Self.normalized($0.statement)) }
+    candidates += selected.map { ($0.item, $0.key) }
     var dropped: [Plan.Dropped] = []
     var diagnostics: [Diagnostic] = []
     var items = removeDuplicates(candidates, dropped: &dropped)
@@ -73,26 +83,16 @@ public struct Planner: Sendable {
     }
   }
 
-  private func selectRules(_ manifest: Manifest, variant: Variant, packs: [RulePack])
-    -> [(rule: Rule, item: PlanItem)]
+  private func selectRules(_ manifest: Manifest, variant: Variant, packs: [PackRules])
+    -> [PackRules.Entry]
   {
     let runtime = manifest.runtime.rawValue
-    var result: [(Rule, PlanItem)] = []
+    var result: [PackRules.Entry] = []
     for pack in packs
     where pack.applies.holds(for: variant, framework: manifest.framework, runtime: runtime) {
       for rule in pack.rules
       where rule.when.holds(for: variant, framework: manifest.framework, runtime: runtime) {
-        let provenance = Provenance.rule(
-          pack: pack.id, version: pack.version, rule: rule.id,
-          sources: rule.sources.map(\.citation))
-        result.append(
-          (
-            rule,
-            PlanItem(
-              id: rule.id, topic: rule.topic, severity: rule.severity,
-              statement: rule.statement, provenance: provenance, breaks: rule.breaks,
-              likelihood: rule.likelihood)
-          ))
+        result.append(rule)
       }
     }
     return result
@@ -119,13 +119,13 @@ public struct Planner: Sendable {
   }
 
   /// Keeps the first of items with the same id or the same statement (ignoring case and spacing).
-  private func removeDuplicates(_ items: [PlanItem], dropped: inout [Plan.Dropped]) -> [PlanItem]
-  {
+  private func removeDuplicates(
+    _ items: [(item: PlanItem, key: String)], dropped: inout [Plan.Dropped]
+  ) -> [PlanItem] {
     var byID: Set<String> = []
     var byText: [String: String] = [:]
     var kept: [PlanItem] = []
-    for item in items {
-      let key = Self.normalized(item.statement)
+    for (item, key) in items {
       if let first = byText[key] {
         dropped.append(.init(item: item, reason: "duplicate of '\(first)'"))
         continue
@@ -143,13 +143,14 @@ public struct Planner: Sendable {
   /// Two selected rules that name each other in `conflicts`: the more binding one wins (a
   /// warning says so); at equal severity both stay and an error reports the contradiction.
   private func resolveConflicts(
-    _ items: [PlanItem], rules: [(rule: Rule, item: PlanItem)], dropped: inout [Plan.Dropped],
+    _ items: [PlanItem], rules: [PackRules.Entry], dropped: inout [Plan.Dropped],
     diagnostics: inout [Diagnostic]
   ) -> [PlanItem] {
-    let byID = Dictionary(rules.map { ($0.rule.id, $0.rule) }, uniquingKeysWith: { a, _ in a })
+    guard rules.contains(where: { !$0.conflicts.isEmpty }) else { return items }
+    let byID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var removed: Set<String> = []
     var reported: Set<String> = []
-    for (rule, _) in rules {
+    for rule in rules {
       for conflict in rule.conflicts {
         guard let other = byID[conflict.value], !removed.contains(rule.id),
           !removed.contains(other.id)
@@ -163,7 +164,7 @@ public struct Planner: Sendable {
               "rules '\(rule.id)' and '\(other.id)' contradict each other and both apply",
               at: conflict.location,
               suggestion: "narrow one rule's 'when' or change one severity",
-              notes: [.init("'\(other.id)' is defined here", at: other.idLocation)]))
+              notes: [.init("'\(other.id)' is defined here", at: other.location)]))
           continue
         }
         let (winner, loser) = rule.severity < other.severity ? (rule, other) : (other, rule)

@@ -18,6 +18,7 @@ public final class PlanningSession: @unchecked Sendable {
   /// Chooses documentation excerpts for the retrieval arms; nil when no corpus is indexed.
   public var retriever: Retriever?
   private var specs: [String: (text: String?, items: [PlanItem], diagnostics: [Diagnostic])] = [:]
+  private var catalogs: [String: [PackRules]] = [:]
   private let lock = NSLock()
 
   /// Creates a session.
@@ -83,15 +84,26 @@ public final class PlanningSession: @unchecked Sendable {
   private func plan(_ manifest: Manifest, _ variant: Variant, base: BasePrompt) -> Plan {
     let renderer = renderer
     let estimator = planner.estimator
+    // A section's size does not depend on the order of its lines, so items are not sorted here.
     let measure = { (items: [PlanItem]) -> Int in
       let plan = Plan(
-        manifestID: manifest.id, variant: variant, items: Planner.ordered(items), dropped: [],
+        manifestID: manifest.id, variant: variant, items: items, dropped: [],
         diagnostics: [], budget: nil, estimator: estimator.name)
       return estimator.tokens(in: (try? renderer.planSection(plan)) ?? "")
     }
     return planner.plan(
-      manifest, variant: variant, packs: constraints.packs(for: manifest),
-      specItems: spec(for: manifest).items, base: base, measure: measure)
+      manifest, variant: variant, rules: rules(for: manifest), specItems: spec(for: manifest).items,
+      base: base, measure: measure)
+  }
+
+  /// The manifest's packs, prepared for planning once.
+  private func rules(for manifest: Manifest) -> [PackRules] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached = catalogs[manifest.id] { return cached }
+    let prepared = constraints.packs(for: manifest).map(PackRules.init)
+    catalogs[manifest.id] = prepared
+    return prepared
   }
 
   /// The prompt of one variant in one arm, with its plan when the arm has one.
