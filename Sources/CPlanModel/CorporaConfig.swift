@@ -30,13 +30,17 @@ public struct CorpusEntry: Sendable, Hashable {
   public var pypi: String?
   /// The docs folder inside the downloaded source distribution.
   public var fetchDocs: String?
+  /// Where the corpus comes from when no registry can fetch it (its SOURCE line): a repository,
+  /// tag or commit to obtain it by hand.
+  public var source: String?
   /// Where the id was written.
   public var location: SourceLocation
 
   /// Creates an entry.
   public init(
     id: String, title: String?, folder: String, docs: String, includes: String?,
-    exclude: [String] = [], pypi: String?, fetchDocs: String?, location: SourceLocation
+    exclude: [String] = [], pypi: String?, fetchDocs: String?, source: String? = nil,
+    location: SourceLocation
   ) {
     self.id = id
     self.title = title
@@ -46,6 +50,7 @@ public struct CorpusEntry: Sendable, Hashable {
     self.exclude = exclude
     self.pypi = pypi
     self.fetchDocs = fetchDocs
+    self.source = source
     self.location = location
   }
 }
@@ -62,7 +67,9 @@ extension CorporaConfig {
     for item in context.list(fields["corpora"], "'corpora'") ?? [] {
       guard
         let f = context.fields(
-          item, "a corpus", known: ["id", "title", "folder", "docs", "includes", "exclude", "fetch"],
+          item, "a corpus", known: [
+            "id", "title", "folder", "docs", "includes", "exclude", "fetch", "source",
+          ],
           required: ["id", "folder"]),
         let id = context.text(f["id"], "corpus id"), let folder = context.text(f["folder"], "'folder'")
       else { continue }
@@ -90,7 +97,8 @@ extension CorporaConfig {
           docs: context.text(f["docs"], "'docs'") ?? ".",
           includes: context.text(f["includes"], "'includes'"),
           exclude: context.strings(f["exclude"], "'exclude'").map(\.value), pypi: pypi,
-          fetchDocs: fetchDocs, location: f["id"]!.start))
+          fetchDocs: fetchDocs, source: context.string(f["source"], "'source'"),
+          location: f["id"]!.start))
     }
     return CorporaConfig(file: file, corpora: corpora)
   }

@@ -4,7 +4,7 @@ import Foundation
 
 extension RulePack {
   static let keys = [
-    "cplan", "id", "version", "title", "description", "applies", "corpus", "rules",
+    "cplan", "id", "version", "title", "description", "applies", "application", "corpus", "rules",
   ]
   static let ruleKeys = [
     "id", "when", "severity", "topic", "statement", "rationale", "breaks", "likelihood",
@@ -34,6 +34,7 @@ extension RulePack {
       applies = parts.isEmpty ? .always : .allOf(parts)
     }
     let corpus = context.text(fields["corpus"], "'corpus'")
+    let application = fields["application"].flatMap { context.identifier($0, "'application'", .kebab) }
     var seen: [String: SourceLocation] = [:]
     var rules: [Rule] = []
     for item in context.list(fields["rules"], "'rules'") ?? [] {
@@ -52,7 +53,8 @@ extension RulePack {
     guard let id, let version, let title, let idNode = fields["id"] else { return nil }
     return RulePack(
       file: file, id: id, idLocation: idNode.start, version: version, title: title,
-      description: description, applies: applies, corpus: corpus, rules: rules)
+      description: description, applies: applies, application: application, corpus: corpus,
+      rules: rules)
   }
 
   private static func decodeRule(

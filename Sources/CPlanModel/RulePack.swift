@@ -16,6 +16,10 @@ public struct RulePack: Sendable {
   public var description: String?
   /// Which manifests the pack fits (always, when absent).
   public var applies: Condition
+  /// The application whose API contract the pack states (e.g. `conduit`), nil for framework,
+  /// library, database and architecture packs; only such a pack may use the application's
+  /// vocabulary.
+  public var application: String?
   /// Default corpus of the rules' sources.
   public var corpus: String?
   /// The rules, in file order.

@@ -11,7 +11,8 @@ extension PackLinter {
   func lintScope(_ rule: Rule, in pack: RulePack) -> [Diagnostic] {
     var foreign: [String: (term: StackVocabulary.Term, scope: StackScope)] = [:]
     var order: [String] = []
-    for scope in StackScope.all {
+    for var scope in StackScope.all {
+      scope.application = pack.application
       let variant = scope.variant
       guard
         pack.applies.holds(for: variant, framework: scope.framework, runtime: scope.runtime),
