@@ -6,9 +6,13 @@ import Foundation
 /// and indented code goes to code blocks; FastAPI include markers (`{* path hl[3] *}`,
 /// `{!path!}`) become code blocks holding the included file. Admonitions (`/// note | Title`,
 /// `!!! note "Title"`), content tabs and HTML blocks stay prose; front matter, HTML comments and
-/// link reference definitions are skipped.
+/// link reference definitions are skipped. In MDX (`.mdx`), top-level `import`/`export` lines
+/// and the lines of JSX component tags (`<Alert type="info">`, `</Alert>`, `<Card … />`) are
+/// skipped too; what a component wraps stays prose, and code blocks stay code.
 struct MarkdownParser {
   let lines: SourceLines
+  /// Whether the file is MDX.
+  var isMDX = false
   var builder = SectionBuilder()
   var paragraph = ParagraphAccumulator(format: .markdown)
   var owner = SectionOwner.preamble
@@ -30,6 +34,7 @@ struct MarkdownParser {
   ) -> [CorpusSection] {
     var parser = MarkdownParser(
       lines: lines, includes: IncludeResolver(root: includeRoot, documentPath: path))
+    parser.isMDX = path.lowercased().hasSuffix(".mdx")
     parser.parse()
     return parser.builder.finish(lines: lines, corpus: corpus, path: path)
   }
@@ -112,6 +117,15 @@ struct MarkdownParser {
       if lines.hasPrefix(index, "<!--") {
         paragraph.flush(builder: &builder, owner: owner)
         return MarkdownBlocks.commentEnd(lines, from: index)
+      }
+      if isMDX, let end = MDXBlocks.componentTagEnd(lines, from: index) {
+        paragraph.flush(builder: &builder, owner: owner)
+        return end
+      }
+    case 0x65, 0x69:  // `export`, `import`
+      if isMDX, line.indent == 0, let end = MDXBlocks.moduleStatementEnd(lines, from: index) {
+        paragraph.flush(builder: &builder, owner: owner)
+        return end
       }
     case 0x3A:
       if lines.hasPrefix(index, "::: ") {  // mkdocstrings: API docs rendered from code
