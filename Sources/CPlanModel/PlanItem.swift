@@ -58,6 +58,8 @@ public enum Provenance: Sendable, Hashable, Codable {
   case spec(file: String, pointer: String)
   /// The manifest, at a key path such as `server.port` or `files[0]`.
   case manifest(file: String, key: String)
+  /// A conclusion drawn from several places of the API spec, each a JSON pointer.
+  case specImplication(file: String, pointers: [String])
 
   /// A short human-readable citation, e.g. `django@1.0.0 django-append-slash`.
   public var label: String {
@@ -65,6 +67,8 @@ public enum Provenance: Sendable, Hashable, Codable {
     case .rule(let pack, let version, let rule, _): "\(pack)@\(version) \(rule)"
     case .spec(_, let pointer): "spec \(pointer)"
     case .manifest(_, let key): "manifest \(key)"
+    case .specImplication(_, let pointers):
+      "spec " + pointers.prefix(3).joined(separator: ", ") + (pointers.count > 3 ? ", …" : "")
     }
   }
 
@@ -72,7 +76,7 @@ public enum Provenance: Sendable, Hashable, Codable {
   public var kind: String {
     switch self {
     case .rule: "rule"
-    case .spec: "spec"
+    case .spec, .specImplication: "spec"
     case .manifest: "manifest"
     }
   }

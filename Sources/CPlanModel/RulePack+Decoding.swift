@@ -8,7 +8,7 @@ extension RulePack {
   ]
   static let ruleKeys = [
     "id", "when", "severity", "topic", "statement", "rationale", "breaks", "likelihood",
-    "sources", "conflicts",
+    "sources", "conflicts", "replaces",
     "deprecated-aliases", "check", "examples",
   ]
 
@@ -79,6 +79,7 @@ extension RulePack {
       decodeSource($0, corpus: corpus, in: context)
     }
     let conflicts = context.strings(fields["conflicts"], "'conflicts'")
+    let replaces = context.strings(fields["replaces"], "'replaces'")
     let aliases = context.strings(fields["deprecated-aliases"], "'deprecated-aliases'")
     let check = fields["check"].flatMap { decodeCheck($0, in: context) }
     let examples = fields["examples"].flatMap { decodeExamples($0, in: context) }
@@ -86,7 +87,8 @@ extension RulePack {
     return Rule(
       id: id, idLocation: fields["id"]!.start, packID: pack, when: when.flatMap { $0 } ?? .always,
       severity: severity, topic: topic, statement: statement, rationale: rationale,
-      breaks: breaks, likelihood: likelihood, sources: sources, conflicts: conflicts, deprecatedAliases: aliases.map(\.value),
+      breaks: breaks, likelihood: likelihood, sources: sources, conflicts: conflicts, replaces: replaces,
+      deprecatedAliases: aliases.map(\.value),
       check: check, examples: examples)
   }
 

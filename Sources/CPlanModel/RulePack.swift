@@ -132,6 +132,9 @@ public struct Rule: Sendable {
   public var sources: [RuleSource]
   /// Rules it contradicts.
   public var conflicts: [Located<String>]
+  /// Statements it says more precisely (rule ids, or derived ids such as
+  /// `spec-implies-invalid-input`): where both would reach a plan, this one stays.
+  public var replaces: [Located<String>] = []
   /// Former ids.
   public var deprecatedAliases: [String]
   /// A static check of generated code.

@@ -55,6 +55,14 @@ extension PackLinter {
           suggestion: "say what breaks when it is ignored (breaks), how likely an agent is to "
             + "miss it (likelihood) and why (rationale)"))
     }
+    if !rule.sources.isEmpty, rule.sources.allSatisfy({ if case .url = $0 { true } else { false } }) {
+      diagnostics.append(
+        Diagnostic(
+          .note, code: "lint-web-only",
+          message: "rule '\(rule.id)' cites only web pages, which cite-check cannot verify",
+          at: rule.idLocation,
+          suggestion: "cite a passage of a local corpus where the documentation says it"))
+    }
     let count = Self.words(rule.statement, keepOrder: true).count
     if count > Self.maximumWords {
       diagnostics.append(

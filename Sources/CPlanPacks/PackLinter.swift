@@ -45,6 +45,19 @@ public struct PackLinter: Sendable {
       }
     }
     diagnostics += lintContradictions(packs)
+    let ids = Set(packs.flatMap { $0.rules.map(\.id) })
+    for rule in packs.flatMap(\.rules) {
+      for replaced in rule.replaces
+      where !ids.contains(replaced.value) && !replaced.value.hasPrefix("spec-")
+        && !replaced.value.hasPrefix("manifest-")
+      {
+        diagnostics.append(
+          .warning(
+            "lint-unknown-replaced",
+            "rule '\(rule.id)' replaces '\(replaced.value)', which is no rule of the loaded packs "
+              + "nor a spec or manifest statement", at: replaced.location))
+      }
+    }
     return diagnostics
   }
 

@@ -7,6 +7,8 @@ struct BudgetFitter {
   let estimator: any TokenEstimator
   let budget: Int
   let measure: (([PlanItem]) -> Int)?
+  /// Statement id → the rule that says it more precisely.
+  var replacedBy: [String: String] = [:]
 
   /// The default template's fixed text around the statements, used when nothing measures.
   static let defaultHeaderTokens = 70
@@ -20,14 +22,32 @@ struct BudgetFitter {
       return lhs.0.id < rhs.0.id
     }
     var used = measure?([]) ?? Self.defaultHeaderTokens
-    var topics: Set<Topic> = []
     var kept: [(PlanItem, Int)] = []
+    var keptIDs: Set<String> = []
+    func topicCost(_ topic: Topic, _ items: [(PlanItem, Int)]) -> Int {
+      items.contains { $0.0.topic == topic } ? 0 : headingCost(topic)
+    }
     for (item, cost) in ranked {
-      let heading = topics.contains(item.topic) ? 0 : headingCost(item.topic)
-      if used + cost + heading <= budget {
-        used += cost + heading
-        topics.insert(item.topic)
-        kept.append((item, cost))
+      if let by = replacedBy[item.id], keptIDs.contains(by) {
+        dropped.append(.init(item: item, reason: Self.replacedReason(by)))
+        continue
+      }
+      // Statements this one replaces give back their room when it goes in.
+      let replaced = kept.filter { replacedBy[$0.0.id] == item.id }
+      let remaining = kept.filter { replacedBy[$0.0.id] != item.id }
+      let freed = replaced.reduce(0) { $0 + $1.1 }
+        + Set(replaced.map(\.0.topic)).reduce(0) { total, topic in
+          total + (remaining.contains { $0.0.topic == topic } ? 0 : headingCost(topic))
+        }
+      let heading = topicCost(item.topic, remaining)
+      if used - freed + cost + heading <= budget {
+        used += cost + heading - freed
+        kept = remaining + [(item, cost)]
+        keptIDs.insert(item.id)
+        for (gone, _) in replaced {
+          keptIDs.remove(gone.id)
+          dropped.append(.init(item: gone, reason: Self.replacedReason(item.id)))
+        }
       } else {
         dropped.append(.init(item: item, reason: Self.reason(item, cost)))
       }
@@ -50,6 +70,9 @@ struct BudgetFitter {
   func headingCost(_ topic: Topic) -> Int {
     estimator.tokens(in: "### \(topic.title)\n\n")
   }
+
+  /// Why a statement went in favour of one that says it more precisely.
+  static func replacedReason(_ by: String) -> String { "said more precisely by '\(by)'" }
 
   /// `over budget (value 3.75 per 1,000 tokens)`: the value per token that did not make it.
   static func reason(_ item: PlanItem, _ cost: Int) -> String {

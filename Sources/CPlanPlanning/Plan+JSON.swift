@@ -68,6 +68,10 @@ extension Plan {
     case .spec(let file, let pointer):
       provenance["file"] = file
       provenance["pointer"] = pointer
+    case .specImplication(let file, let pointers):
+      provenance["file"] = file
+      provenance["pointers"] = pointers
+      provenance["implication"] = true
     case .manifest(let file, let key):
       provenance["file"] = file
       provenance["key"] = key

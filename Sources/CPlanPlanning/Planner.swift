@@ -52,6 +52,9 @@ public struct Planner: Sendable {
     var dropped: [Plan.Dropped] = []
     var diagnostics: [Diagnostic] = []
     var items = removeDuplicates(candidates, dropped: &dropped)
+    // A statement that a kept rule says more precisely goes (the budget decides what is kept).
+    var replacedBy: [String: String] = [:]
+    for rule in selected { for id in rule.replaces { replacedBy[id] = replacedBy[id] ?? rule.id } }
     if let base {
       items = items.filter { item in
         guard base.states(item.facts) else { return true }
@@ -62,10 +65,17 @@ public struct Planner: Sendable {
     items = resolveConflicts(items, rules: selected, dropped: &dropped, diagnostics: &diagnostics)
     var sectionTokens: Int?
     if let budget {
-      let fitter = BudgetFitter(estimator: estimator, budget: budget, measure: measure)
+      let fitter = BudgetFitter(
+        estimator: estimator, budget: budget, measure: measure, replacedBy: replacedBy)
       (items, sectionTokens) = fitter.fit(items, dropped: &dropped)
-    } else if let measure {
-      sectionTokens = measure(items)
+    } else {
+      let kept = Set(items.map(\.id))
+      items = items.filter { item in
+        guard let by = replacedBy[item.id], kept.contains(by) else { return true }
+        dropped.append(.init(item: item, reason: BudgetFitter.replacedReason(by)))
+        return false
+      }
+      sectionTokens = measure?(items)
     }
     return Plan(
       manifestID: manifest.id, variant: variant, items: Self.ordered(items), dropped: dropped,

@@ -14,6 +14,8 @@ public struct PackRules: Sendable {
     public let severity: RuleSeverity
     /// Rules it contradicts.
     public let conflicts: [Located<String>]
+    /// Ids of the statements it says more precisely.
+    public let replaces: [String]
     /// Where its id was written.
     public let location: SourceLocation
     /// The plan item it becomes.
@@ -36,6 +38,7 @@ public struct PackRules: Sendable {
         sources: rule.sources.map(\.citation))
       return Entry(
         id: rule.id, when: rule.when, severity: rule.severity, conflicts: rule.conflicts,
+        replaces: rule.replaces.map(\.value),
         location: rule.idLocation, item: PlanItem(
           id: rule.id, topic: rule.topic, severity: rule.severity, statement: rule.statement,
           provenance: provenance, breaks: rule.breaks, likelihood: rule.likelihood),

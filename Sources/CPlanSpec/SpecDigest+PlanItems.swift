@@ -52,7 +52,8 @@ extension SpecDigest {
       items.append(
         item("spec-error-body", .errors, Self.statement(for: errorBody), errorBody.pointer))
     }
-    return items
+    // What the spec implies: never a restatement, so kept even when the spec is in the prompt.
+    return items + SpecImplications(self, prefix: prefix).items
   }
 
   /// The last reference token of a JSON pointer, unescaped: `#/components/schemas/User` → `User`.

@@ -133,7 +133,7 @@ private func plan(_ variantName: String, budget: Int? = nil) throws -> Plan {
 extension Provenance {
   fileprivate var file: String {
     switch self {
-    case .manifest(let file, _), .spec(let file, _): file
+    case .manifest(let file, _), .spec(let file, _), .specImplication(let file, _): file
     case .rule: ""
     }
   }

@@ -52,6 +52,31 @@ private func session(budget: Int? = Planner.defaultBudget, conduit: Bool = true)
     #expect(checked > 1000)
   }
 
+  /// The RealWorld pack's 422 rule says what the spec implication on invalid input says, more
+  /// precisely: never both in one plan, and the implication stays when the rule does not fit.
+  @Test(.enabled(if: hasReference, "../shared/reference is absent"))
+  func aRuleReplacesTheImplicationItRefines() throws {
+    for budget in [Planner.defaultBudget, 600] {
+      let session = try session(budget: budget)
+      var replaced = 0
+      for manifest in session.constraints.manifests where manifest.id.hasPrefix("conduit-") {
+        for variant in manifest.variants {
+          let plan = try session.plan(manifest, variant)
+          let ids = Set(plan.items.map(\.id))
+          #expect(!(ids.contains("realworld-validation-422") && ids.contains("spec-implies-invalid-input")))
+          if ids.contains("realworld-validation-422") {
+            replaced += 1
+            #expect(plan.dropped.contains {
+              $0.item.id == "spec-implies-invalid-input"
+                && $0.reason == "said more precisely by 'realworld-validation-422'"
+            })
+          }
+        }
+      }
+      if budget == Planner.defaultBudget { #expect(replaced > 0) }
+    }
+  }
+
   @Test func theDemoPlanSaysNothingOfConduit() throws {
     let session = try session(budget: nil, conduit: false)
     let manifest = try #require(session.constraints.manifests.first { $0.id == "demo-bookmarks" })
