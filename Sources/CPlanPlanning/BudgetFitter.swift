@@ -24,30 +24,40 @@ struct BudgetFitter {
     var used = measure?([]) ?? Self.defaultHeaderTokens
     var kept: [(PlanItem, Int)] = []
     var keptIDs: Set<String> = []
-    func topicCost(_ topic: Topic, _ items: [(PlanItem, Int)]) -> Int {
-      items.contains { $0.0.topic == topic } ? 0 : headingCost(topic)
-    }
+    var topics: [Topic: Int] = [:]  // kept statements per topic
+    let replacers = Set(replacedBy.values)
     for (item, cost) in ranked {
       if let by = replacedBy[item.id], keptIDs.contains(by) {
         dropped.append(.init(item: item, reason: Self.replacedReason(by)))
         continue
       }
       // Statements this one replaces give back their room when it goes in.
-      let replaced = kept.filter { replacedBy[$0.0.id] == item.id }
-      let remaining = kept.filter { replacedBy[$0.0.id] != item.id }
-      let freed = replaced.reduce(0) { $0 + $1.1 }
-        + Set(replaced.map(\.0.topic)).reduce(0) { total, topic in
-          total + (remaining.contains { $0.0.topic == topic } ? 0 : headingCost(topic))
-        }
-      let heading = topicCost(item.topic, remaining)
+      var replaced: [(PlanItem, Int)] = []
+      if replacers.contains(item.id) {
+        replaced = kept.filter { replacedBy[$0.0.id] == item.id }
+      }
+      var counts = topics
+      var freed = 0
+      for (gone, goneCost) in replaced {
+        freed += goneCost
+        counts[gone.topic, default: 0] -= 1
+        if counts[gone.topic] == 0 { freed += headingCost(gone.topic) }
+      }
+      let heading = (counts[item.topic] ?? 0) > 0 ? 0 : headingCost(item.topic)
       if used - freed + cost + heading <= budget {
         used += cost + heading - freed
-        kept = remaining + [(item, cost)]
-        keptIDs.insert(item.id)
-        for (gone, _) in replaced {
-          keptIDs.remove(gone.id)
-          dropped.append(.init(item: gone, reason: Self.replacedReason(item.id)))
+        counts[item.topic, default: 0] += 1
+        topics = counts
+        if !replaced.isEmpty {
+          let gone = Set(replaced.map(\.0.id))
+          kept.removeAll { gone.contains($0.0.id) }
+          for (old, _) in replaced {
+            keptIDs.remove(old.id)
+            dropped.append(.init(item: old, reason: Self.replacedReason(item.id)))
+          }
         }
+        kept.append((item, cost))
+        keptIDs.insert(item.id)
       } else {
         dropped.append(.init(item: item, reason: Self.reason(item, cost)))
       }
