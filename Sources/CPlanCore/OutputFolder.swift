@@ -4,87 +4,186 @@ import Foundation
 public enum OutputError: Error, CustomStringConvertible, Sendable {
   /// The folder has content that cplan did not write, and `--force` was not given.
   case foreignContent(String)
+  /// The output path names something that is not a folder.
+  case notAFolder(String)
+  /// A file cplan would write already exists and cplan did not write it.
+  case foreignFile(String)
   /// A file system operation failed.
   case io(String, String)
 
   public var description: String {
     switch self {
     case .foreignContent(let path):
-      "'\(path)' is not empty and was not written by cplan; choose another --out or pass --force"
+      "'\(path)' is not empty and was not written by cplan; choose another --out, or pass "
+        + "--force to let cplan add its files beside the others"
+    case .notAFolder(let path): "'\(path)' exists and is not a folder; --out names a folder"
+    case .foreignFile(let path):
+      "'\(path)' exists and was not written by cplan; it is left untouched and nothing was written"
     case .io(let path, let reason): "cannot write '\(path)': \(reason)"
     }
   }
 }
 
-/// Writes a whole output folder at once: files go into a staging folder beside the target,
-/// which then replaces the target, so an interrupted run leaves the earlier output intact and
-/// never a partial file. A marker file records that cplan wrote the folder.
+/// Writes an output folder that cplan owns only in part: the marker file `.cplan-output` lists
+/// every file cplan wrote there, and a run replaces or removes only those. Files are staged
+/// beside the target first, so a failed run writes nothing; each file then replaces its
+/// predecessor by one rename, the stale files of the previous run go, and the marker is written
+/// last. A file cplan did not write is never deleted or overwritten, with or without `--force`;
+/// `--force` only lets cplan write into a non-empty folder it has not written before.
 public struct OutputFolder {
   /// The name of the marker file cplan leaves in folders it writes.
   public static let marker = ".cplan-output"
+  static let header = "written by cplan; these files are cplan's, every other file is left alone"
 
-  /// The target folder.
+  /// The target folder (a symbolic link to a folder is written through, not replaced).
   public let target: URL
   private let staging: URL
+  private let previous: Set<String>
+  /// A marker of the first version lists no files: what this run writes again may be replaced,
+  /// and nothing else is removed.
+  private let legacy: Bool
+  private var written: [String] = []
 
-  /// Prepares to replace `path`.
+  /// Prepares to write `path`.
   /// - Parameters:
   ///   - path: the output folder.
-  ///   - force: replace a non-empty folder even when cplan did not write it.
-  /// - Throws: `OutputError.foreignContent` when the folder holds foreign content.
+  ///   - force: write into a non-empty folder cplan has not written before.
+  /// - Throws: `OutputError.notAFolder` when the path is a file, `foreignContent` when the
+  ///   folder holds foreign content and `force` is false, `io` when staging fails.
   public init(_ path: String, force: Bool) throws {
-    target = URL(fileURLWithPath: path).standardizedFileURL
+    let given = URL(fileURLWithPath: path).standardizedFileURL
+    target = given.resolvingSymlinksInPath()
     let manager = FileManager.default
-    if let entries = try? manager.contentsOfDirectory(atPath: target.path), !entries.isEmpty,
-      !entries.contains(Self.marker), !force
-    {
+    var isFolder: ObjCBool = false
+    let exists = manager.fileExists(atPath: target.path, isDirectory: &isFolder)
+    if exists, !isFolder.boolValue { throw OutputError.notAFolder(path) }
+    let entries = exists ? (try? manager.contentsOfDirectory(atPath: target.path)) ?? [] : []
+    previous = Self.owned(in: target)
+    legacy = entries.contains(Self.marker) && previous.isEmpty
+    if !entries.isEmpty, !entries.contains(Self.marker), !force {
       throw OutputError.foreignContent(path)
     }
-    staging = target.deletingLastPathComponent().appendingPathComponent(
+    let parent = target.deletingLastPathComponent()
+    Self.removeStaleStaging(in: parent, for: target.lastPathComponent)
+    staging = parent.appendingPathComponent(
       ".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
     try? manager.removeItem(at: staging)
     do {
       try manager.createDirectory(at: staging, withIntermediateDirectories: true)
     } catch {
-      throw OutputError.io(staging.path, "\(error.localizedDescription)")
+      throw OutputError.io(staging.path, IOReason.of(error))
+    }
+  }
+
+  /// The files a folder's marker says cplan wrote (relative paths); empty without a marker. A
+  /// marker of the first version, which listed nothing, owns nothing.
+  static func owned(in folder: URL) -> Set<String> {
+    guard
+      let text = try? String(
+        contentsOf: folder.appendingPathComponent(marker), encoding: .utf8)
+    else { return [] }
+    return Set(
+      text.split(separator: "\n").dropFirst().map(String.init).filter { path in
+        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+      })
+  }
+
+  /// Removes staging folders of this target left by processes that no longer run.
+  static func removeStaleStaging(in parent: URL, for name: String) {
+    let prefix = ".\(name).staging-"
+    for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+    where entry.hasPrefix(prefix) {
+      guard let pid = Int32(entry.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
     }
   }
 
   /// Writes one file (relative path) into the staging folder.
-  public func write(_ data: Data, to relative: String) throws {
+  public mutating func write(_ data: Data, to relative: String) throws {
     let url = staging.appendingPathComponent(relative)
     do {
       try AtomicFile.write(data, to: url)
     } catch {
-      throw OutputError.io(url.path, "\(error.localizedDescription)")
+      throw OutputError.io(url.path, IOReason.of(error))
     }
+    if !written.contains(relative) { written.append(relative) }
   }
 
   /// Writes a UTF-8 string.
-  public func write(_ text: String, to relative: String) throws {
+  public mutating func write(_ text: String, to relative: String) throws {
     try write(Data(text.utf8), to: relative)
   }
 
-  /// Replaces the target with the staged folder.
+  /// Moves the staged files into the target, removes the files of the previous run that this
+  /// one did not write, and writes the marker.
+  /// - Throws: `OutputError.foreignFile` (before anything moves) when a staged file would
+  ///   replace a file cplan did not write; `io` when a move fails.
   public func commit() throws {
-    try write("written by cplan\n", to: Self.marker)
     let manager = FileManager.default
-    let old = target.deletingLastPathComponent().appendingPathComponent(
-      ".\(target.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-    do {
-      if manager.fileExists(atPath: target.path) { try manager.moveItem(at: target, to: old) }
-      try manager.moveItem(at: staging, to: target)
-      try? manager.removeItem(at: old)
-    } catch {
-      if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: old.path) {
-        try? manager.moveItem(at: old, to: target)
+    for relative in written where !previous.contains(relative) && !legacy {
+      let destination = target.appendingPathComponent(relative)
+      if manager.fileExists(atPath: destination.path) || Self.isLink(destination) {
+        abandon()
+        throw OutputError.foreignFile(destination.path)
       }
-      throw OutputError.io(target.path, "\(error.localizedDescription)")
     }
+    do {
+      try manager.createDirectory(at: target, withIntermediateDirectories: true)
+      for relative in written {
+        let source = staging.appendingPathComponent(relative)
+        let destination = target.appendingPathComponent(relative)
+        try manager.createDirectory(
+          at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // rename(2) replaces the destination in one step: never a partial file.
+        guard rename(source.path, destination.path) == 0 else {
+          throw OutputError.io(destination.path, String(cString: strerror(errno)))
+        }
+      }
+      let current = Set(written)
+      for stale in previous.subtracting(current).sorted() {
+        try? manager.removeItem(at: target.appendingPathComponent(stale))
+      }
+      let listing = ([Self.header] + written.sorted()).joined(separator: "\n") + "\n"
+      try AtomicFile.write(Data(listing.utf8), to: target.appendingPathComponent(Self.marker))
+    } catch let error as OutputError {
+      abandon()
+      throw error
+    } catch {
+      abandon()
+      throw OutputError.io(target.path, IOReason.of(error))
+    }
+    abandon()
   }
 
   /// Removes the staging folder without touching the target.
   public func abandon() {
     try? FileManager.default.removeItem(at: staging)
+  }
+
+  static func isLink(_ url: URL) -> Bool {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+  }
+}
+
+/// The reason of a file system error in cplan's words, without Foundation's domain and code.
+public enum IOReason {
+  /// A short lower-case reason: "no such file or folder", "permission denied", or the system's
+  /// own message for the underlying POSIX error.
+  public static func of(_ error: Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+    switch nsError.code {
+    case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file or folder"
+    case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "permission denied"
+    case NSFileWriteOutOfSpaceError: return "no space left on the device"
+    case NSFileWriteFileExistsError: return "a file of that name already exists"
+    default: return "the file system refused the operation"
+    }
   }
 }

@@ -40,7 +40,7 @@ extension CPlan {
     @Option(help: ArgumentHelp("Manifests to plan with (files or folders).", valueName: "path"))
     var manifests: [String] = ["Constraints/manifests/conduit"]
 
-    @Flag(help: "Replace a non-empty output folder that cplan did not write.")
+    @Flag(help: "Write into a non-empty folder cplan did not write (its files are never touched).")
     var force = false
 
     @OptionGroup var options: PlanOptions
@@ -112,7 +112,7 @@ extension CPlan {
         throw ExitCode(2)
       }
       do {
-        let folder = try OutputFolder(out, force: force)
+        var folder = try OutputFolder(out, force: force)
         for (relative, data) in outputs { try folder.write(data, to: relative) }
         try folder.commit()
       } catch {

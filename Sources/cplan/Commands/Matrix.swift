@@ -10,7 +10,7 @@ extension CPlan {
     static let configuration = CommandConfiguration(
       abstract: "Write the prompt of every variant in every arm, with an index.",
       discussion: """
-        One file per (variant, arm) — text: {arm}/{variant}.md; harness: task JSONs in {arm}/{uv|node}/, a drop-in tasks folder per arm; jsonl: {arm}.jsonl — plus index.json listing each prompt's name, level, arm, constraints, bytes, estimated tokens, sha256 and plan provenance counts. The folder is replaced as a whole: an interrupted run leaves the earlier output intact. A non-empty folder that cplan did not write is refused unless --force is given.
+        One file per (variant, arm) — text: {arm}/{variant}.md; harness: task JSONs in {arm}/{uv|node}/, a drop-in tasks folder per arm; jsonl: {arm}.jsonl — plus index.json listing each prompt's name, level, arm, constraints, bytes, estimated tokens, sha256 and plan provenance counts. Files are staged first, so a failed run writes nothing; each file then replaces its predecessor in one step. The folder's .cplan-output lists the files cplan wrote: a rerun replaces or removes only those and never touches another file. A non-empty folder that cplan did not write is refused unless --force is given, which lets cplan add its files beside the others (never overwriting one of them).
 
         Examples:
           cplan matrix Constraints/manifests/demo/bookmarks.yaml --out out/demo
@@ -30,7 +30,7 @@ extension CPlan {
     @Option(help: "Output format: text, harness or jsonl.")
     var format: MatrixFormat = .text
 
-    @Flag(help: "Replace a non-empty output folder that cplan did not write.")
+    @Flag(help: "Write into a non-empty folder cplan did not write (its files are never touched).")
     var force = false
 
     @Flag(help: "No progress line on standard error.")
@@ -43,7 +43,7 @@ extension CPlan {
       do { armList = try Arm.list(arms) } catch { throw ValidationError("\(error)") }
       let session = try options.session(paths)
       session.retriever = try options.retriever(for: armList)
-      let folder: OutputFolder
+      var folder: OutputFolder
       do {
         folder = try OutputFolder(out, force: force)
       } catch {

@@ -181,7 +181,7 @@ extension CPlan {
     @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))
     var out: String
 
-    @Flag(help: "Replace a non-empty output folder that cplan did not write.")
+    @Flag(help: "Write into a non-empty folder cplan did not write (its files are never touched).")
     var force = false
 
     func validate() throws {
@@ -226,7 +226,7 @@ extension CPlan {
       let files = PackExporter.files(
         target: target, groups: groups, scope: scope, resolved: manifest != nil)
       do {
-        let folder = try OutputFolder(out, force: force)
+        var folder = try OutputFolder(out, force: force)
         for (path, content) in files { try folder.write(content, to: path) }
         try folder.commit()
       } catch {
