@@ -80,6 +80,8 @@ let package = Package(
       ], exclude: ["Fixtures"]),
     .testTarget(
       name: "CPlanCompareTests", dependencies: ["CPlanCompare"], exclude: ["Fixtures"]),
-    .testTarget(name: "CPlanCLITests", dependencies: ["cplan", "CPlanCore"]),
+    .testTarget(
+      name: "CPlanCLITests",
+      dependencies: ["cplan", "CPlanCore", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

@@ -51,9 +51,9 @@ struct CorpusOptions: ParsableArguments {
     return entries.map { CorpusLocation(entry: $0, root: root) }
   }
 
-  /// Opens the index, or exit 2.
-  func openIndex() throws -> CorpusIndex {
-    do { return try CorpusIndex(path: index) } catch {
+  /// Opens the index (read-only for commands that only read it), or exit 2.
+  func openIndex(readOnly: Bool = false) throws -> CorpusIndex {
+    do { return try CorpusIndex(path: index, readOnly: readOnly) } catch {
       StandardError.write("error: \(error)\n")
       throw ExitCode(2)
     }

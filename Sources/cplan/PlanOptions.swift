@@ -38,7 +38,7 @@ struct PlanOptions: ParsableArguments {
   func retriever(for arms: [Arm]) throws -> Retriever? {
     guard let arm = arms.first(where: \.needsCorpus) else { return nil }
     guard FileManager.default.fileExists(atPath: corpusIndex),
-      let index = try? CorpusIndex(path: corpusIndex), let corpora = try? index.corpora(),
+      let index = try? CorpusIndex(path: corpusIndex, readOnly: true), let corpora = try? index.corpora(),
       !corpora.isEmpty
     else {
       StandardError.write("error: \(RenderError.armNeedsCorpus(arm)) (no index at '\(corpusIndex)')\n")

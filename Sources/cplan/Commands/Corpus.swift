@@ -117,7 +117,7 @@ extension CPlan {
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
-      let index = try options.openIndex()
+      let index = try options.openIndex(readOnly: true)
       let hits = try index.search(query, corpus: corpus, limit: limit)
       switch format {
       case .json:

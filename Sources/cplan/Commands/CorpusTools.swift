@@ -65,7 +65,7 @@ extension CPlan {
         throw ExitCode(2)
       }
       let text = try searchText()
-      let index = try options.openIndex()
+      let index = try options.openIndex(readOnly: true)
       let found = try index.sections(matching: text, corpus: corpus, limit: max(40, limit * 4))
       if found.isEmpty {
         StandardError.write("error: nothing in '\(corpus)' matches '\(text)'; is it indexed?\n")
