@@ -8,11 +8,23 @@ extension SpecContext {
   ///   - expand: how many levels of nesting expand component references instead of naming
   ///     them (1 expands only the outermost schema).
   func shape(of node: YAMLNode, at pointer: String, expand: Int) -> Shape {
-    build(node, at: pointer, depth: 0, expand: expand)
+    expanding = []
+    shapeWork = 0
+    let shape = build(node, at: pointer, depth: 0, expand: expand)
+    if shapeWork > Self.shapeWorkLimit {
+      report(
+        .warning(
+          "spec-schema-too-large",
+          "the schema at '\(pointer)' expands to more than \(Self.shapeWorkLimit) nodes; the "
+            + "rest is summarised as 'any'", at: node.start,
+          suggestion: "name deep or repeated sub-schemas under components/schemas"))
+    }
+    return shape
   }
 
   private func build(_ node: YAMLNode, at pointer: String, depth: Int, expand: Int) -> Shape {
-    guard depth < 16 else { return .any }
+    shapeWork += 1
+    guard depth < 16, shapeWork <= Self.shapeWorkLimit else { return .any }
     if depth >= expand, let ref = node["$ref"]?.scalar?.text,
       SpecContext.schemaName(of: ref) != nil
     {
@@ -23,6 +35,22 @@ extension SpecContext {
     }
     let schema = resolved.node
     let base = resolved.pointer
+    if let entered = expanding.firstIndex(where: { $0.pointer == base }) {
+      // Met again while expanding it. Through a property or items it is a recursive
+      // structure, named; through combinators alone it never reaches a definition.
+      if expanding[entered].depth == depth {
+        let chain = expanding[entered...].map(\.pointer) + [base]
+        report(
+          .error(
+            "spec-ref-cycle",
+            "schema '\(base)' is defined only through itself: "
+              + chain.joined(separator: " → "), at: node.start,
+            suggestion: "give one member of the oneOf/anyOf/allOf a definition of its own"))
+      }
+      return resolved.schemaName.map(Shape.named) ?? .any
+    }
+    expanding.append((base, depth))
+    defer { expanding.removeLast() }
     var shape = structure(of: schema, at: base, depth: depth, expand: expand)
     if schema["nullable"]?.bool == true || typeNames(schema).contains("null") {
       shape = .nullable(shape)

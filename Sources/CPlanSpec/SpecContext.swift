@@ -17,6 +17,13 @@ final class SpecContext {
   let file: String
   private(set) var diagnostics: [Diagnostic] = []
   private var reported: Set<String> = []
+  /// The schemas being expanded while a shape is built, with the nesting depth each was
+  /// entered at: a schema met again is recursion, named instead of expanded.
+  var expanding: [(pointer: String, depth: Int)] = []
+  /// Schema nodes built for the current shape; past `shapeWorkLimit` the rest is `any`.
+  var shapeWork = 0
+  /// How many schema nodes one shape may build: bounds combinator fan-out, not only depth.
+  static let shapeWorkLimit = 5_000
 
   init(root: YAMLNode, file: String) {
     self.root = root

@@ -79,4 +79,19 @@ private let demo = "Constraints/manifests/demo/bookmarks.yaml"
     let unknown = try CLIRunner.run(["prompt", demo, "--variant", "fastapi-openapi-sqlite", "--arm", "plan"])
     #expect(unknown.status == 2)
   }
+
+  @Test func aBrokenSpecIsReportedWithItsExitCode() throws {
+    let cyclic = CLIRunner.repository.appendingPathComponent(
+      "Tests/CPlanCLITests/Fixtures/cyclic-spec.yaml").path
+    for command in ["plan", "prompt"] {
+      let arguments = [command, demo, "--variant", "fastapi-openapi-sqlite", "--spec", cyclic]
+        + (command == "prompt" ? ["--arm", "planned"] : [])
+      let result = try CLIRunner.run(arguments)
+      #expect(result.status == 1, "\(command): \(result.stderr)")
+      #expect(result.stderr.contains("[spec-ref-cycle]"))
+      let missing = try CLIRunner.run(
+        [command, demo, "--variant", "fastapi-openapi-sqlite", "--spec", "/nonexistent/spec.yaml"])
+      #expect(missing.status == 2, "\(command)")
+    }
+  }
 }

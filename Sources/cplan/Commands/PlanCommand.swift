@@ -36,7 +36,10 @@ extension CPlan {
       var objects: [[String: Any]] = []
       var failed = false
       for (manifest, variant) in pairs {
-        StandardError.write(DiagnosticReporter.text(session.specDiagnostics(for: manifest)))
+        let specDiagnostics = session.specDiagnostics(for: manifest)
+        StandardError.write(DiagnosticReporter.text(specDiagnostics))
+        // A spec with errors (cycles, broken references) still plans, but the run reports it.
+        failed = failed || specDiagnostics.hasErrors
         let plan: Plan
         do {
           plan = try session.plan(manifest, variant)
@@ -94,9 +97,10 @@ extension CPlan {
       let (manifest, chosen) = try selection.resolve(in: session.constraints.manifests)[0]
       do {
         let (text, plan) = try session.prompt(manifest, chosen, arm: arms[0])
-        StandardError.write(DiagnosticReporter.text(plan?.diagnostics ?? []))
+        let specDiagnostics = session.specDiagnostics(for: manifest)
+        StandardError.write(DiagnosticReporter.text(specDiagnostics + (plan?.diagnostics ?? [])))
         print(text, terminator: "")
-        if plan?.diagnostics.hasErrors == true { throw ExitCode(1) }
+        if plan?.diagnostics.hasErrors == true || specDiagnostics.hasErrors { throw ExitCode(1) }
       } catch let error as RenderError {
         StandardError.write("error: \(error)\n")
         throw ExitCode(2)
