@@ -85,12 +85,18 @@ public struct NewmanReport: Sendable, Hashable, Codable {
         let cell = record.fields[column].trimmingCharacters(in: .whitespaces)
         if cell.isEmpty {
           values.append(0)
-        } else if let value = Int(cell), value >= 0 {
+        } else if let value = Int(cell), (0...CountLimit.maximum).contains(value) {
           values.append(value)
+        } else if let value = Int(cell), value > CountLimit.maximum {
+          bad = "'\(table.header[column])' is \(value), more than \(CountLimit.maximum), the most a run can count"
+          break
         } else {
           bad = "'\(table.header[column])' is '\(cell)', not a count"
           break
         }
+      }
+      if bad == nil, values[1] > values[0] || values[2] > values[0] {
+        bad = "executedCount \(values[1]) or failedCount \(values[2]) exceeds totalAssertions \(values[0])"
       }
       if let bad {
         malformedRows.append(MalformedRow(line: record.line, reason: bad))
@@ -117,4 +123,11 @@ public enum NewmanReportError: Error, Hashable, Sendable, CustomStringConvertibl
         + names.map { "'\($0)'" }.joined(separator: ", ")
     }
   }
+}
+
+/// The largest count cplan accepts in a results file: far above any real test run, and small
+/// enough that sums over millions of rows cannot overflow.
+public enum CountLimit {
+  /// One billion.
+  public static let maximum = 1_000_000_000
 }

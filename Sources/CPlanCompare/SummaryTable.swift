@@ -90,6 +90,11 @@ public struct SummaryTable: Sendable {
       guard let value = Int(cell(name)) else {
         throw RowError(text: "'\(name)' is '\(cell(name))', not an integer")
       }
+      // Counts are summed across rows: a bound keeps every sum far from overflow.
+      guard (0...CountLimit.maximum).contains(value) else {
+        throw RowError(
+          text: "'\(name)' is \(value), outside 0…\(CountLimit.maximum) for a count of runs")
+      }
       return value
     }
     var level: Int?
