@@ -72,7 +72,19 @@ enum CrossChecks {
             + "'database' dimension", at: settings.location,
           suggestion: Suggestion.didYouMean(settings.valueID, in: databaseValues)))
     }
-    if manifest.variants.isEmpty {
+    let size = manifest.variantSpaceSize
+    if size > Manifest.variantSpaceLimit {
+      let spans = manifest.dimensions.map { "'\($0.id)' \($0.values.count + 1)" }
+      diagnostics.append(
+        .error(
+          "too-many-variants",
+          "the dimensions of manifest '\(manifest.id)' span "
+            + (size == Int.max ? "more combinations than can be counted" : "\(size) combinations")
+            + ", over the limit of \(Manifest.variantSpaceLimit) (values and none: "
+            + spans.joined(separator: ", ") + ")",
+          at: manifest.dimensions.first?.location ?? .start(of: manifest.file),
+          suggestion: "split the manifest, or constrain fewer dimensions at once"))
+    } else if manifest.variants.isEmpty {
       diagnostics.append(
         .error(
           "no-variants", "the 'requires' rules exclude every variant of manifest '\(manifest.id)'",

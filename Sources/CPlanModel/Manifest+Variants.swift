@@ -1,7 +1,25 @@
 extension Manifest {
+  /// The most combinations a manifest's dimensions may span (before `requires` filters them):
+  /// the paper's space has 12, and 4,096 is 12 two-valued dimensions.
+  public static let variantSpaceLimit = 4096
+
+  /// How many combinations the dimensions span (each value or `none`), saturating at
+  /// `Int.max`; computed without building any variant.
+  public var variantSpaceSize: Int {
+    var size = 1
+    for dimension in dimensions {
+      let (product, overflow) = size.multipliedReportingOverflow(by: dimension.values.count + 1)
+      if overflow { return Int.max }
+      size = product
+    }
+    return size
+  }
+
   /// Every variant that satisfies the manifest's `requires` rules, ordered by level, then by each
-  /// dimension's values in declaration order (`none` first).
+  /// dimension's values in declaration order (`none` first). Empty when the space exceeds
+  /// `variantSpaceLimit` (validation reports it).
   public var variants: [Variant] {
+    guard variantSpaceSize <= Self.variantSpaceLimit else { return [] }
     var result: [Variant] = []
     var indices = [Int](repeating: 0, count: dimensions.count)
     while true {
