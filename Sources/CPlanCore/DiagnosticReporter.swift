@@ -9,14 +9,35 @@ public enum DiagnosticReporter {
     for diagnostic in diagnostics {
       var message = diagnostic.message
       if let suggestion = diagnostic.suggestion { message += "; \(suggestion)" }
-      out += "\(diagnostic.location.description): \(diagnostic.severity.rawValue): "
-      out += "\(message) [\(diagnostic.code)]\n"
+      out += "\(escaped(diagnostic.location.description)): \(diagnostic.severity.rawValue): "
+      out += "\(escaped(message)) [\(diagnostic.code)]\n"
       for note in diagnostic.notes {
         let place = note.location?.description ?? diagnostic.location.description
-        out += "\(place): note: \(note.message)\n"
+        out += "\(escaped(place)): note: \(escaped(note.message))\n"
       }
     }
     return out
+  }
+
+  /// Text safe for one terminal line: control characters (C0, DEL, C1) and line or paragraph
+  /// separators that came from input are written as `\u{…}` escapes, so a key cannot break the
+  /// `file:line:column` format or send escape sequences to the terminal.
+  public static func escaped(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if isUnsafe(scalar) {
+        out += "\\u{" + String(scalar.value, radix: 16) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
   }
 
   /// A JSON array of diagnostic objects with stable key order.

@@ -14,6 +14,16 @@ public enum YAMLLoader {
   public static func load(path: String, limits: YAMLLimits = .standard) -> YAMLLoadResult {
     let start = SourceLocation.start(of: path)
     let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    // Only regular files: a FIFO or a device would block or never end.
+    if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+      return YAMLLoadResult(
+        file: path, root: nil,
+        diagnostics: [
+          .error(
+            "io-not-a-file", "is not a regular file (a pipe, device or socket); it is not read",
+            at: start)
+        ])
+    }
     if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limits.maxFileBytes {
       return YAMLLoadResult(
         file: path, root: nil,
