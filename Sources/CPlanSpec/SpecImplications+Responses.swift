@@ -20,10 +20,9 @@ extension SpecImplications {
     guard !operations.isEmpty else { return nil }
     var changed: [String] = []
     for operation in operations {
-      let shape = operation.success?.shape
-      let fields = scalarFields("boolean", in: shape)
-        + scalarFields("integer", in: shape).filter { $0.lowercased().hasSuffix("count") }
-      for name in fields where !changed.contains(name) { changed.append(name) }
+      for name in flagsAndCounts(in: operation.success?.shape) where !changed.contains(name) {
+        changed.append(name)
+      }
     }
     let detail = changed.isEmpty ? "" : " (\(code(changed)) updated)"
     return item(
@@ -63,6 +62,12 @@ extension SpecImplications {
       pointers: operations.map { $0.success?.pointer ?? $0.pointer })
   }
 
+  /// Boolean fields and integer fields named like counts (`…Count`), in first-seen order.
+  func flagsAndCounts(in shape: Shape?, depth: Int = 3) -> [String] {
+    scalarFields("boolean", in: shape, depth: depth)
+      + scalarFields("integer", in: shape, depth: depth).filter { $0.lowercased().hasSuffix("count") }
+  }
+
   /// Counts are integers and flags booleans.
   var fieldTypes: PlanItem? {
     var counts: [String] = []
@@ -70,8 +75,7 @@ extension SpecImplications {
     var pointers: [String] = []
     for schema in digest.schemas {
       let shape = Shape.named(schema.name)
-      let found = scalarFields("boolean", in: shape, depth: 1)
-        + scalarFields("integer", in: shape, depth: 1).filter { $0.lowercased().hasSuffix("count") }
+      let found = flagsAndCounts(in: shape, depth: 1)
       guard !found.isEmpty else { continue }
       pointers.append(schema.pointer)
       for name in scalarFields("boolean", in: shape, depth: 1) where !flags.contains(name) {
