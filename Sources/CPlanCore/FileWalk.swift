@@ -23,6 +23,8 @@ public enum FileWalk {
     where extensions.contains((relative as NSString).pathExtension)
       && !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
     {
+      // A folder named like a file (`x.json/`) is walked into, not returned.
+      if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { continue }
       files.append((base + "/" + relative, relative))
     }
     return files.sorted { $0.1 < $1.1 }

@@ -1,3 +1,4 @@
+import CPlanCore
 import Foundation
 
 /// One task file of the constraint-decay harness, kept byte for byte so that it can be written
@@ -94,12 +95,15 @@ public struct HarnessTask: Sendable {
   /// - Throws: `HarnessError.unreadable`, or any error of `init(data:path:)`.
   public static func read(_ url: URL, displayPath: String? = nil) throws -> HarnessTask {
     let path = displayPath ?? url.path
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+      throw HarnessError.unreadable(file: path, reason: "it is a folder, not a task file")
+    }
     let data: Data
     do {
       data = try Data(contentsOf: url)
     } catch {
-      let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-      throw HarnessError.unreadable(file: path, reason: reason.lowercased())
+      throw HarnessError.unreadable(file: path, reason: IOReason.of(error))
     }
     return try HarnessTask(data: data, path: path)
   }

@@ -27,4 +27,16 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stderr.contains("is not a regular file") && result.stderr.contains("[io-not-a-file]"))
   }
+
+  @Test func aFolderNamedLikeATaskIsWalkedIntoNotRead() throws {
+    let scratch = try ScratchFolder()
+    try FileManager.default.createDirectory(
+      atPath: scratch.child("in/x.json"), withIntermediateDirectories: true)
+    let result = try CLIRunner.run([
+      "augment", scratch.child("in"), "--out", scratch.child("out"), "--arm", "baseline",
+    ])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("no .json in it"))
+    #expect(!result.stderr.lowercased().contains("nscocoaerrordomain"))
+  }
 }
