@@ -120,11 +120,12 @@ public struct OutputFolder {
   /// - Throws: `OutputError.foreignFile` (before anything moves) when a staged file would
   ///   replace a file cplan did not write; `io` when a move fails.
   public func commit() throws {
+    // The staging folder goes whether the commit succeeds or not.
+    defer { abandon() }
     let manager = FileManager.default
     for relative in written where !previous.contains(relative) && !legacy {
       let destination = target.appendingPathComponent(relative)
       if manager.fileExists(atPath: destination.path) || Self.isLink(destination) {
-        abandon()
         throw OutputError.foreignFile(destination.path)
       }
     }
@@ -147,13 +148,10 @@ public struct OutputFolder {
       let listing = ([Self.header] + written.sorted()).joined(separator: "\n") + "\n"
       try AtomicFile.write(Data(listing.utf8), to: target.appendingPathComponent(Self.marker))
     } catch let error as OutputError {
-      abandon()
       throw error
     } catch {
-      abandon()
       throw OutputError.io(target.path, IOReason.of(error))
     }
-    abandon()
   }
 
   /// Removes the staging folder without touching the target.

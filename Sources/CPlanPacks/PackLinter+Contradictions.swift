@@ -1,5 +1,6 @@
 import CPlanCore
 import CPlanModel
+import Foundation
 
 extension PackLinter {
   /// Words that turn the instruction about a term that follows them around.
@@ -22,6 +23,9 @@ extension PackLinter {
     term.components(separatedBy: " in ").first ?? term
   }
 
+  /// What may wrap a folder name such as `` `services/`. ``
+  static let placePunctuation = CharacterSet(charactersIn: "`\"'.,")
+
   /// Prepositions of place, which end the object of an instruction.
   static let places: Set<String> = ["in", "into", "inside", "under", "at", "on", "to", "for"]
   /// How many words before a term a negation or prescription may stand.
@@ -39,11 +43,7 @@ extension PackLinter {
     }
     let entries = packs.flatMap { pack in
       pack.rules.map { rule in
-        let stacks = StackScope.all.map { scope in
-          let variant = scope.variant
-          return pack.applies.holds(for: variant, framework: scope.framework, runtime: scope.runtime)
-            && rule.when.holds(for: variant, framework: scope.framework, runtime: scope.runtime)
-        }
+        let stacks = StackScope.all.map { Self.applies(rule, of: pack, to: $0) }
         let (negated, prescribed) = Self.instructions(in: rule.statement)
         return Entry(rule: rule, stacks: stacks, negated: negated, prescribed: prescribed)
       }
@@ -105,8 +105,11 @@ extension PackLinter {
         guard var term = Self.term(raw) else { continue }
         // Where the instruction holds (`in services/`) is part of it: forbidding an import in
         // one folder does not contradict prescribing it in another.
-        if let place = words[(index + 1)...].first(where: { $0.trimmingCharacters(in: "`\"'.,").hasSuffix("/") }) {
-          term += " in " + place.trimmingCharacters(in: "`\"'.,")
+        let place = words[(index + 1)...].first {
+          $0.trimmingCharacters(in: Self.placePunctuation).hasSuffix("/")
+        }
+        if let place {
+          term += " in " + place.trimmingCharacters(in: Self.placePunctuation)
         }
         var negation = false
         var prescription = false
@@ -129,10 +132,10 @@ extension PackLinter {
 
   /// The word as a term when it looks like code: backticked, dotted, snake_case or a call.
   static func term(_ raw: String) -> String? {
-    var word = raw.trimmingCharacters(in: "\"'.,;:!?")
+    var word = raw.trimmingCharacters(in: CharacterSet(charactersIn: "\"'.,;:!?"))
     let backticked = word.hasPrefix("`")
-    word = word.trimmingCharacters(in: "`\"'.,;:!?")
-    guard word.count > 2, word.first?.isLetter == true || word.first == "_" else { return nil }
+    word = word.trimmingCharacters(in: CharacterSet(charactersIn: "`\"'.,;:!?"))
+    guard word.first?.isLetter == true || word.first == "_" else { return nil }
     if let call = word.firstIndex(of: "(") { word = String(word[..<call]) }
     guard word.count > 2 else { return nil }
     if backticked || word.contains("_") || word.contains(".") || raw.contains("(") {
@@ -148,13 +151,4 @@ extension PackLinter {
       $0.words.count == 1 && ["sqlite", "postgres", "sqlalchemy", "sequelize", "django-orm"]
         .contains($0.owner)
     }.map { $0.words[0] })
-}
-
-extension String {
-  fileprivate func trimmingCharacters(in set: String) -> String {
-    var result = Substring(self)
-    while let first = result.first, set.contains(first) { result.removeFirst() }
-    while let last = result.last, set.contains(last) { result.removeLast() }
-    return String(result)
-  }
 }

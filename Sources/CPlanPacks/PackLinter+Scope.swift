@@ -11,13 +11,8 @@ extension PackLinter {
   func lintScope(_ rule: Rule, in pack: RulePack) -> [Diagnostic] {
     var foreign: [String: (term: StackVocabulary.Term, scope: StackScope)] = [:]
     var order: [String] = []
-    for var scope in StackScope.all {
+    for var scope in StackScope.all where Self.applies(rule, of: pack, to: scope) {
       scope.application = pack.application
-      let variant = scope.variant
-      guard
-        pack.applies.holds(for: variant, framework: scope.framework, runtime: scope.runtime),
-        rule.when.holds(for: variant, framework: scope.framework, runtime: scope.runtime)
-      else { continue }
       for term in StackVocabulary.foreignTerms(in: rule.statement, for: scope) {
         let text = term.words.joined(separator: " ")
         if foreign[text] == nil {
@@ -38,6 +33,14 @@ extension PackLinter {
         at: rule.idLocation,
         suggestion: "narrow its 'when' to the stack it speaks of, or split it into one rule per stack")
     ]
+  }
+
+  /// Whether a rule of a pack reaches the plans of a stack: the pack's `applies` and the rule's
+  /// `when` both hold.
+  static func applies(_ rule: Rule, of pack: RulePack, to scope: StackScope) -> Bool {
+    let variant = scope.variant
+    return pack.applies.holds(for: variant, framework: scope.framework, runtime: scope.runtime)
+      && rule.when.holds(for: variant, framework: scope.framework, runtime: scope.runtime)
   }
 
   /// A rule without its breakage class or likelihood, or with a statement over the word limit.

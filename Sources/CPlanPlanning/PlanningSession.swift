@@ -70,15 +70,12 @@ public final class PlanningSession: @unchecked Sendable {
   public func plan(_ manifest: Manifest, _ variant: Variant, base: BasePrompt? = nil) throws
     -> Plan
   {
-    var base = base
-    if base == nil {
-      guard let text = spec(for: manifest).text else {
-        throw RenderError.unreadableSpec(specPath(for: manifest))
-      }
-      base = try renderer.skeleton(manifest: manifest, variant: variant, arm: .planned)
-        .base(specText: text)
+    if let base { return plan(manifest, variant, base: base) }
+    guard let text = spec(for: manifest).text else {
+      throw RenderError.unreadableSpec(specPath(for: manifest))
     }
-    return plan(manifest, variant, base: base!)
+    let rendered = try renderer.skeleton(manifest: manifest, variant: variant, arm: .planned)
+    return plan(manifest, variant, base: rendered.base(specText: text))
   }
 
   private func plan(_ manifest: Manifest, _ variant: Variant, base: BasePrompt) -> Plan {

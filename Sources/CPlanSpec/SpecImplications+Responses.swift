@@ -18,12 +18,7 @@ extension SpecImplications {
       }
     }
     guard !operations.isEmpty else { return nil }
-    var changed: [String] = []
-    for operation in operations {
-      for name in flagsAndCounts(in: operation.success?.shape) where !changed.contains(name) {
-        changed.append(name)
-      }
-    }
+    let changed = Self.distinct(operations.flatMap { flagsAndCounts(in: $0.success?.shape) })
     let detail = changed.isEmpty ? "" : " (\(code(changed)) updated)"
     return item(
       "state-after-change", .contract, .wrongResult, .high,

@@ -18,12 +18,8 @@ extension SpecImplications {
   var optionalAuth: PlanItem? {
     let operations = digest.operations.filter { $0.auth == .optional }
     guard !operations.isEmpty else { return nil }
-    var flags: [String] = []
-    for operation in operations {
-      for flag in scalarFields("boolean", in: operation.success?.shape) where !flags.contains(flag) {
-        flags.append(flag)
-      }
-    }
+    let flags = Self.distinct(
+      operations.flatMap { scalarFields("boolean", in: $0.success?.shape) })
     let tail = flags.isEmpty ? "" : ", with per-caller flags (\(code(flags))) false"
     return item(
       "optional-auth", .auth, .rejectsValid, .high,
@@ -62,12 +58,8 @@ extension SpecImplications {
   var notFound: PlanItem? {
     let operations = declaring("404").filter { $0.path.contains("{") }
     guard !operations.isEmpty else { return nil }
-    var names: [String] = []
-    for operation in operations {
-      for parameter in operation.parameters where parameter.location == "path" {
-        if !names.contains(parameter.name) { names.append(parameter.name) }
-      }
-    }
+    let names = Self.distinct(
+      operations.flatMap { $0.parameters.filter { $0.location == "path" }.map(\.name) })
     return item(
       "not-found", .errors, .wrongResult, .medium,
       "Answer 404 with the error body when the resource a path names (\(code(names))) does not "

@@ -27,12 +27,17 @@ public struct SpecImplications: Sendable {
     _ id: String, _ topic: Topic, _ breaks: Breakage, _ likelihood: Likelihood,
     _ statement: String, pointers: [String]
   ) -> PlanItem {
-    var unique: [String] = []
-    for pointer in pointers where !unique.contains(pointer) { unique.append(pointer) }
-    return PlanItem(
+    PlanItem(
       id: "spec-implies-\(id)", topic: topic, severity: .must, statement: statement,
-      provenance: .specImplication(file: digest.file, pointers: unique), breaks: breaks,
+      provenance: .specImplication(file: digest.file, pointers: Self.distinct(pointers)),
+      breaks: breaks,
       likelihood: likelihood)
+  }
+
+  /// The names in first-seen order, each once.
+  static func distinct<S: Sequence>(_ names: S) -> [String] where S.Element == String {
+    var seen: Set<String> = []
+    return names.filter { seen.insert($0).inserted }
   }
 
   func label(_ operation: OperationDigest) -> String { operation.label(prefix: prefix) }
