@@ -1,6 +1,8 @@
-/// The database constraint: evidence of the prescribed engine, and none of the other. Django's
-/// default `django.db.backends.sqlite3` setting is tolerated (reported as a note) when it is the
-/// only SQLite evidence and PostgreSQL is configured.
+/// The database constraint: evidence of the prescribed engine, and none of the other, in
+/// application code and runtime dependencies. Evidence elsewhere (tests, migrations, CI,
+/// development settings, dev-only dependencies) decides nothing; the other engine found there is
+/// reported as a note. Django's default `django.db.backends.sqlite3` setting is tolerated
+/// (reported as a note) when it is the only SQLite evidence and PostgreSQL is configured.
 public struct DatabaseVerifier: Sendable {
   /// The prescribed engine.
   public var expected: DatabaseEngine
@@ -10,15 +12,26 @@ public struct DatabaseVerifier: Sendable {
 
   /// Verifies evidence found in a workspace (see `EvidenceScanner`).
   public func verify(_ evidence: [EvidenceItem]) -> VerifierOutcome {
-    let wanted = evidence.filter { $0.subject == .database(expected) }
-    let other = evidence.filter { $0.subject == .database(expected.other) }
+    let wanted = evidence.filter { $0.subject == .database(expected) && $0.decides }
+    let other = evidence.filter { $0.subject == .database(expected.other) && $0.decides }
+    let asideWanted = evidence.filter { $0.subject == .database(expected) && !$0.decides }
+    let asideOther = evidence.filter { $0.subject == .database(expected.other) && !$0.decides }
     var findings: [Finding] = []
     if wanted.isEmpty {
       findings.append(
         Finding(
           ruleID: BuiltInRule.databaseMissing.id, severity: .error,
-          message: "no evidence of the prescribed database '\(expected.rawValue)': no driver "
-            + "import, dependency, connection url, django backend or engine setting"))
+          message: "no evidence of the prescribed database '\(expected.rawValue)' in application "
+            + "code: no driver import, runtime dependency, connection url, django backend or "
+            + "engine setting" + Self.onlyElsewhere(asideWanted)))
+    }
+    var noted = Set<String>()
+    for item in asideOther where noted.insert("\(item.path) \(item.label)").inserted {
+      findings.append(
+        Finding(
+          ruleID: BuiltInRule.databaseOther.id, severity: .note,
+          message: "evidence of '\(expected.other.rawValue)' in \(item.aside ?? "") does not "
+            + "decide the verdict: \(item.label)", path: item.path, line: item.line))
     }
     let tolerated =
       expected == .postgres && !wanted.isEmpty && !other.isEmpty
@@ -43,6 +56,14 @@ public struct DatabaseVerifier: Sendable {
     return VerifierOutcome(
       id: "database", title: "database '\(expected.rawValue)'", summary: summary,
       evidence: (wanted + other).map(\.evidence), findings: findings)
+  }
+
+  /// `; found only in test code (tests/conftest.py:3 …)`, or "" when nothing was set aside.
+  static func onlyElsewhere(_ items: [EvidenceItem]) -> String {
+    guard let first = items.first else { return "" }
+    let reasons = Array(Set(items.compactMap(\.aside))).sorted()
+    return "; found only in \(reasons.joined(separator: ", ")) (\(first.path):\(first.line) "
+      + "\(first.label)\(items.count > 1 ? ", +\(items.count - 1) more" : ""))"
   }
 
   /// `none`, or the count and the first few places.

@@ -67,6 +67,25 @@ public struct EvidenceItem: Sendable, Hashable {
   public var path: String
   /// The line.
   public var line: Int
+  /// Why it does not decide a verdict ("test code", "a dev-only dependency"…), or nil when it
+  /// is application code or a runtime dependency.
+  public var aside: String?
+
+  /// Creates an item.
+  public init(
+    subject: EvidenceSubject, kind: EvidenceKind, value: String, path: String, line: Int,
+    aside: String? = nil
+  ) {
+    self.subject = subject
+    self.kind = kind
+    self.value = value
+    self.path = path
+    self.line = line
+    self.aside = aside
+  }
+
+  /// Whether it decides a verdict.
+  public var decides: Bool { aside == nil }
 
   /// `driver import 'asyncpg'`.
   public var label: String { "\(kind.rawValue) '\(value)'" }

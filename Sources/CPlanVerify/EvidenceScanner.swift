@@ -1,18 +1,25 @@
 import Foundation
 
-/// Finds database and ORM evidence in the lines of a workspace: driver and ORM imports,
-/// dependency declarations, connection URLs, Django backends, and engine settings (Sequelize
-/// `dialect`, Knex `client`, Prisma `provider`, TypeORM `type`, host `postgres`). Prose files
-/// (Markdown, reStructuredText) are not read; lock files never reach a workspace's files.
+/// Finds database and ORM evidence in the code lines of a workspace (comments removed): driver
+/// and ORM imports, dependency declarations, connection URLs, Django backends, and engine
+/// settings (Sequelize `dialect`, Knex `client`, Prisma `provider`, TypeORM `type`, host
+/// `postgres`). Documentation is not read; lock files never reach a workspace's files. Evidence
+/// outside application code, in development or test settings, or among dev-only dependencies
+/// carries the reason it does not decide (`EvidenceItem.aside`).
 public enum EvidenceScanner {
   /// Every piece of evidence, one per file, line and label, in file then line order.
   public static func scan(_ files: [SourceFile]) -> [EvidenceItem] {
     var items: [EvidenceItem] = []
     var lower: [UInt8] = []
-    for file in files where !PathRules.isDocument(file.path) {
+    for file in files where file.role != .docs {
       let kind = FileKind(file.path)
       var seen = Set<String>()
+      var sections = DependencySections(path: file.path)
+      let packageKeys = kind.isPackageManifest
+        ? Dictionary(grouping: DependencySections.packageKeys(file.lines), by: \.line) : [:]
       for line in file.lines {
+        var section = sections.next(line.text)
+        if let key = packageKeys[line.number]?.first { section.reason = key.reason }
         var found: [(EvidenceSubject, EvidenceKind, String)] = []
         lower.removeAll(keepingCapacity: true)
         var quoted = false
@@ -37,15 +44,21 @@ public enum EvidenceScanner {
           imports(line.text, kind: kind, path: file.path, into: &found)
         }
         if kind.isPythonDependencies { pythonDependencies(lower, into: &found) }
-        if kind.isPackageManifest { npmDependencies(lower, into: &found) }
+        for key in packageKeys[line.number, default: []] {
+          if let subject = EvidenceCatalog.npmDependencies[key.name] {
+            found.append((subject, .dependency, key.name))
+          }
+        }
         if quoted { settings(lower, into: &found) }
         if kind.isJavaScript, Self.find(Self.newSequelize, in: lower, from: 0) != nil {
           found.append((.orm(.sequelize), .ormConstructor, "new Sequelize("))
         }
         for (subject, evidenceKind, value) in found {
+          var aside = file.asideReason(line.number)
+          if evidenceKind == .dependency, aside == nil { aside = section.reason }
           let item = EvidenceItem(
             subject: subject, kind: evidenceKind, value: value, path: file.path,
-            line: line.number)
+            line: line.number, aside: aside)
           if seen.insert("\(line.number) \(item.label)").inserted { items.append(item) }
         }
       }
@@ -160,31 +173,6 @@ public enum EvidenceScanner {
         }
         start = nil
       }
-    }
-  }
-
-  /// Every `"name":` key of a `package.json` line.
-  private static func npmDependencies(
-    _ lower: [UInt8], into found: inout [(EvidenceSubject, EvidenceKind, String)]
-  ) {
-    var index = 0
-    while index < lower.count {
-      guard lower[index] == UInt8(ascii: "\"") else {
-        index += 1
-        continue
-      }
-      var end = index + 1
-      while end < lower.count, lower[end] != UInt8(ascii: "\"") { end += 1 }
-      guard end < lower.count else { return }
-      var after = end + 1
-      while after < lower.count, lower[after] == 32 { after += 1 }
-      if after < lower.count, lower[after] == UInt8(ascii: ":") {
-        let name = String(decoding: lower[(index + 1)..<end], as: UTF8.self)
-        if let subject = EvidenceCatalog.npmDependencies[name] {
-          found.append((subject, .dependency, name))
-        }
-      }
-      index = end + 1
     }
   }
 

@@ -20,9 +20,12 @@ public struct ImportResolver: Sendable {
   private let folders: Set<String>
   /// For a name, the folders holding a folder or module of that name.
   private let roots: [String: [String]]
+  /// Which folder names place code in which layer.
+  private let map: LayerMap
 
   /// Indexes a project's paths.
-  public init(paths: [String]) {
+  public init(paths: [String], layers: LayerMap = .standard) {
+    map = layers
     var modules = Set<String>()
     var folders = Set<String>()
     var roots: [String: Set<String>] = [:]
@@ -132,7 +135,9 @@ public struct ImportResolver: Sendable {
     let isModule = modules.contains(path) && !folders.contains(path)
     let considered = isModule ? Array(parts.dropLast()) : parts
     return ResolvedImport(
-      specifier: specifier, path: path, layer: Layer.innermost(considered)?.layer)
+      specifier: specifier, path: path,
+      layer: map.innermost(considered)?.layer
+        ?? (isModule ? parts.last.flatMap(LayerMap.layer(ofFileName:)) : nil))
   }
 
   private static func stem(of name: Substring) -> Substring {

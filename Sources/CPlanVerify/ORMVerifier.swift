@@ -1,4 +1,5 @@
-/// The ORM constraint: evidence of the prescribed ORM (imports, constructor, dependency).
+/// The ORM constraint: evidence of the prescribed ORM (imports, constructor, runtime
+/// dependency) in application code; migrations, tests and dev-only dependencies decide nothing.
 public struct ORMVerifier: Sendable {
   /// The prescribed ORM.
   public var expected: ORMKind
@@ -8,7 +9,8 @@ public struct ORMVerifier: Sendable {
 
   /// Verifies evidence found in a workspace (see `EvidenceScanner`).
   public func verify(_ evidence: [EvidenceItem]) -> VerifierOutcome {
-    let wanted = evidence.filter { $0.subject == .orm(expected) }
+    let wanted = evidence.filter { $0.subject == .orm(expected) && $0.decides }
+    let aside = evidence.filter { $0.subject == .orm(expected) && !$0.decides }
     var findings: [Finding] = []
     if wanted.isEmpty {
       let how =
@@ -18,7 +20,8 @@ public struct ORMVerifier: Sendable {
       findings.append(
         Finding(
           ruleID: BuiltInRule.ormMissing.id, severity: .error,
-          message: "no evidence of the prescribed orm '\(expected.rawValue)': \(how)"))
+          message: "no evidence of the prescribed orm '\(expected.rawValue)' in application "
+            + "code: \(how)" + DatabaseVerifier.onlyElsewhere(aside)))
     }
     return VerifierOutcome(
       id: "orm", title: "orm '\(expected.rawValue)'",

@@ -93,7 +93,7 @@ extension SyntheticProject {
       ]
     }
     let service = layered ? "services/\(entity).service" : "lib/\(entity).logic"
-    let repository = layered ? "repositories/\(entity).repository" : "lib/\(entity).store"
+    let repository = layered ? "repositories/\(entity).repository" : "lib/\(entity).data"
     var repositoryImports = [
       importLine("db", from: "../config/database"),
       importLine(type, from: "../models/\(entity).model"),

@@ -121,7 +121,7 @@ struct SyntheticProject {
     let services = fewLayers ? "app/core/\(entity)_logic.py" : "app/services/\(entity)_service.py"
     let repositories =
       fewLayers
-      ? "app/core/\(entity)_store.py"
+      ? "app/core/\(entity)_data.py"
       : "app/repositories/\(entity)_repository.py"
     let serviceModule = services.dropLast(3).replacingOccurrences(of: "/", with: ".")
     let repositoryModule = repositories.dropLast(3).replacingOccurrences(of: "/", with: ".")

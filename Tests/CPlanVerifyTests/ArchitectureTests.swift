@@ -9,7 +9,8 @@ import Testing
     ("app/routes/users.py", Layer.routes), ("src/controllers/a.js", .routes),
     ("conduit/api/articles.py", .routes), ("app/use_cases/x.py", .services),
     ("src/application/x.ts", .services), ("app/data_access/x.py", .repositories),
-    ("app/dal/x.py", .repositories), ("app/db/session.py", .repositories),
+    ("app/dal/x.py", .repositories), ("conduit/impl/user_repository.py", .repositories),
+    ("app/crud/x.py", .repositories), ("app/db/repositories/base.py", .repositories),
     ("app/domain/user.py", .models), ("src/entities/user.ts", .models),
     ("app/api/models/user.py", .models), ("app/domain/repositories/users.py", .repositories),
   ])
@@ -21,6 +22,32 @@ import Testing
     #expect(Layer.of(file: "app/models.py") == nil)
     #expect(Layer.of(file: "services.py") == nil)
     #expect(Layer.of(file: "app/helpers/x.py") == nil)
+  }
+
+  @Test func infrastructureAndContainersAreNoLayer() {
+    // db/ holds the engine and the declarative base; core/ holds layers of its own.
+    #expect(Layer.of(file: "app/db/session.py") == nil)
+    #expect(Layer.of(file: "app/db/base.py") == nil)
+    #expect(Layer.of(file: "conduit/core/config.py") == nil)
+    #expect(Layer.of(file: "conduit/core/use_cases/sign_in.py") == .services)
+    #expect(Layer.of(file: "conduit/core/entities/user.py") == .models)
+  }
+
+  @Test func fileNamesDecideWhenNoFolderDoes() {
+    #expect(Layer.of(file: "app/db/user_repository.py") == .repositories)
+    #expect(Layer.of(file: "src/lib/article.service.ts") == .services)
+    #expect(Layer.of(file: "src/UsersController.js") == .routes)
+    #expect(Layer.of(file: "app/article_model.py") == .models)
+    // A folder naming a layer wins over the file name.
+    #expect(Layer.of(file: "app/api/user_service.py") == .routes)
+  }
+
+  @Test func aManifestOverridesTheMapping() {
+    let map = LayerMap(overrides: ["gateways": .repositories, "api": nil, "db": .repositories])
+    #expect(map.layer(ofFile: "app/gateways/users.py") == .repositories)
+    #expect(map.layer(ofFile: "app/api/users.py") == nil)
+    #expect(map.layer(ofFile: "app/db/session.py") == .repositories)
+    #expect(LayerMap.standard.layer(ofFile: "app/gateways/users.py") == nil)
   }
 
   @Test func testCodeIsRecognised() {
@@ -91,7 +118,9 @@ import Testing
     #expect(report.findings.isEmpty)
     let outcome = try #require(report.outcomes.first { $0.id == "clean-architecture" })
     #expect(
-      outcome.evidence.map(\.path) == ["app/routes/", "app/services/", "app/db/", "app/models/"])
+      outcome.evidence.map(\.path) == [
+        "app/routes/", "app/services/", "app/repositories/", "app/models/",
+      ])
   }
 
   @Test func pythonViolationsResolveAbsoluteAndRelativeImports() throws {
@@ -111,7 +140,7 @@ import Testing
     #expect(report.places() == ["-:- cplan-architecture-layers"])
     #expect(
       report.findings[0].message.hasPrefix(
-        "only 2 of the 4 layers are folders (routes 'app/routes/', models 'app/models/'); "
+        "only 2 of the 4 layers are present (routes 'app/routes/', models 'app/models/'); "
           + "missing 'services', 'repositories'"
       ))
   }
