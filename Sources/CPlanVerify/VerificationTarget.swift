@@ -68,12 +68,59 @@ public struct VerificationTarget: Sendable {
       else {
         throw VerifyError.unknownToken(token, name: name, known: lookup.keys.sorted())
       }
+      if let earlier = assignments[index].token, earlier != token {
+        let keep = [earlier, token].map { kept in
+          name.split(separator: "-").filter { $0 != (kept == earlier ? token : earlier) }
+            .joined(separator: "-")
+        }
+        throw VerifyError.contradictoryName(
+          name, reason: "it names two values of '\(dimension)': '\(earlier)' and '\(token)'",
+          suggestion: "keep one: '\(keep[0])' or '\(keep[1])'")
+      }
       assignments[index] = .init(dimension: dimension, value: value, token: token)
     }
     let variant = Variant(
       name: name, level: assignments.filter { $0.value != nil }.count, assignments: assignments)
+    try Self.checkCombination(
+      variant, framework: taskTarget.framework, runtime: taskTarget.runtime, manifest: manifest)
     self.init(
       name: name, framework: taskTarget.framework, runtime: taskTarget.runtime, variant: variant)
+  }
+
+  /// The ORMs of each runtime, for names read without a manifest.
+  static let ormRuntimes: [String: Runtime] = ["sqlalchemy": .python, "sequelize": .node]
+
+  /// Rejects a combination the variant rules forbid: the manifest's `requires`, or without a
+  /// manifest the paper's own: an ORM needs a database, and an ORM belongs to one runtime.
+  static func checkCombination(
+    _ variant: Variant, framework: String, runtime: Runtime, manifest: Manifest?
+  ) throws {
+    let name = variant.name
+    if let manifest {
+      for requirement in manifest.requires
+      where requirement.condition.holds(
+        for: variant, framework: framework, runtime: runtime.rawValue)
+        && !requirement.then.holds(for: variant, framework: framework, runtime: runtime.rawValue)
+      {
+        throw VerifyError.contradictoryName(
+          name, reason: requirement.message ?? "the manifest's variant rules forbid it",
+          suggestion: "list the allowed names with 'cplan variants \(manifest.file)'")
+      }
+      return
+    }
+    if let orm = variant.value(of: "orm") {
+      if let home = ormRuntimes[orm], home != runtime {
+        throw VerifyError.contradictoryName(
+          name, reason: "'\(orm)' is a \(home.rawValue) ORM and '\(framework)' runs on "
+            + "\(runtime.rawValue)",
+          suggestion: "use \(ormRuntimes.filter { $0.value == runtime }.keys.sorted().map { "'\($0)'" }.joined(separator: " or ")) or no ORM")
+      }
+      if variant.value(of: "database") == nil {
+        throw VerifyError.contradictoryName(
+          name, reason: "an ORM needs a database to map, and the name sets none",
+          suggestion: "add 'sqlite' or 'postgres' before '\(orm)'")
+      }
+    }
   }
 
   /// The target of a harness task file.

@@ -11,6 +11,9 @@ public enum VerifyError: Error, Sendable, Hashable, CustomStringConvertible {
   case unknownToken(String, name: String, known: [String])
   /// A task name does not parse as `{framework}-{spec}-{constraints}`.
   case invalidName(String, reason: String)
+  /// A task name whose constraints cannot go together: two values of one dimension, or a
+  /// combination the variant rules forbid.
+  case contradictoryName(String, reason: String, suggestion: String)
   /// A results-tree patch is not at `{runtime}/{agent}/{model}/{task}/{date}/run_N/`.
   case notInResultsTree(String)
 
@@ -18,7 +21,8 @@ public enum VerifyError: Error, Sendable, Hashable, CustomStringConvertible {
   public var input: String {
     switch self {
     case .unreadable(let input, _), .unknownFramework(_, let input),
-      .unknownToken(_, let input, _), .invalidName(let input, _), .notInResultsTree(let input):
+      .unknownToken(_, let input, _), .invalidName(let input, _), .notInResultsTree(let input),
+      .contradictoryName(let input, _, _):
       return input
     }
   }
@@ -30,6 +34,7 @@ public enum VerifyError: Error, Sendable, Hashable, CustomStringConvertible {
     case .unknownFramework: "unknown-framework"
     case .unknownToken: "unknown-constraint"
     case .invalidName: "invalid-task-name"
+    case .contradictoryName: "contradictory-task-name"
     case .notInResultsTree: "not-in-results-tree"
     }
   }
@@ -45,6 +50,8 @@ public enum VerifyError: Error, Sendable, Hashable, CustomStringConvertible {
       let hint = Suggestion.didYouMean(token, in: known).map { "; \($0)" } ?? ""
       return "unknown constraint '\(token)' in the task name\(hint)"
     case .invalidName(_, let reason): return "cannot read the task name: \(reason)"
+    case .contradictoryName(_, let reason, _):
+      return "the task name's constraints contradict each other: \(reason)"
     case .notInResultsTree:
       return "the patch is not at {runtime}/{agent}/{model}/{task}/{date}/run_N/ in a results tree"
     }
@@ -54,7 +61,11 @@ public enum VerifyError: Error, Sendable, Hashable, CustomStringConvertible {
   public var description: String { "\(input): \(message)" }
 
   /// The error as a diagnostic at the start of the input.
-  public var diagnostic: Diagnostic { .error(code, message, at: .start(of: input)) }
+  public var diagnostic: Diagnostic {
+    var diagnostic = Diagnostic.error(code, message, at: .start(of: input))
+    if case .contradictoryName(_, _, let suggestion) = self { diagnostic.suggestion = suggestion }
+    return diagnostic
+  }
 
   /// A lower-case reason from a Foundation error.
   static func reason(_ error: Error) -> String {

@@ -29,6 +29,41 @@ import Testing
       error.message == "unknown constraint 'postgress' in the task name; did you mean 'postgres'?")
   }
 
+  @Test func contradictoryNamesAreInputErrors() throws {
+    for (name, reason) in [
+      ("express-openapi-sqlite-postgres", "it names two values of 'database': 'sqlite' and 'postgres'"),
+      ("express-openapi-postgres-sqlalchemy", "'sqlalchemy' is a python ORM and 'express' runs on node"),
+      ("flask-openapi-sequelize", "'sequelize' is a node ORM and 'flask' runs on python"),
+      ("flask-openapi-clean_architecture-sqlalchemy", "an ORM needs a database to map, and the name sets none"),
+    ] {
+      do {
+        _ = try VerificationTarget.named(name)
+        Issue.record("\(name) was accepted")
+      } catch let error as VerifyError {
+        #expect(error.code == "contradictory-task-name")
+        #expect(error.message.hasSuffix(reason), "\(error.message)")
+        #expect(error.diagnostic.suggestion != nil)
+      }
+    }
+    let error = try #require(
+      { () -> VerifyError? in
+        do { _ = try VerificationTarget.named("express-openapi-sqlite-postgres") } catch let e as VerifyError { return e } catch {}
+        return nil
+      }())
+    #expect(
+      error.diagnostic.suggestion
+        == "keep one: 'express-openapi-sqlite' or 'express-openapi-postgres'")
+    // With a manifest, its own `requires` decide.
+    let file = Fixtures.repository.appendingPathComponent("Constraints/manifests/conduit/fastapi.yaml")
+    let manifest = try #require(ConstraintLoader().load(paths: [file.path]).manifests.first)
+    #expect(throws: VerifyError.self) {
+      try VerificationTarget.named("fastapi-openapi-sqlalchemy", manifest: manifest)
+    }
+    #expect(throws: Never.self) {
+      try VerificationTarget.named("fastapi-openapi-sqlite-sqlalchemy", manifest: manifest)
+    }
+  }
+
   @Test func manifestVariantsUseTheManifestsDimensions() throws {
     let file = Fixtures.repository.appendingPathComponent(
       "Constraints/manifests/demo/bookmarks.yaml")
