@@ -5,7 +5,10 @@ extension Manifest {
   static let keys = [
     "cplan", "id", "description", "framework", "runtime", "language", "instruction", "spec",
     "server", "files", "pipeline", "dimensions", "requires", "databases", "packs", "corpora",
+    "layers",
   ]
+  /// The keys of `layers`: the four layers, and `none` for folders that are no layer.
+  public static let layerKeys = ["routes", "services", "repositories", "models", "none"]
   static let requiredKeys = [
     "cplan", "id", "framework", "runtime", "instruction", "spec", "server", "dimensions",
   ]
@@ -37,14 +40,32 @@ extension Manifest {
     let corpora = (context.list(fields["corpora"], "'corpora'") ?? []).compactMap { node in
       context.text(node, "corpus id").map { Located($0, at: node.start) }
     }
+    let layers = fields["layers"].map { decodeLayers($0, in: context) } ?? [:]
     guard let id, let framework, let runtime, let instruction, let spec, let server,
       let dimensions
     else { return nil }
-    return Manifest(
+    var manifest = Manifest(
       file: file, id: id, description: description, framework: framework, runtime: runtime,
       language: language, instruction: instruction, spec: spec, server: server, files: files,
       pipeline: pipeline, dimensions: dimensions, requires: requires, databases: databases,
       packs: packs, corpora: corpora)
+    manifest.layers = layers
+    return manifest
+  }
+
+  /// `layers: {repositories: [stores], none: [db]}`.
+  private static func decodeLayers(_ node: YAMLNode, in context: DecodeContext) -> [String: [String]] {
+    guard let fields = context.fields(node, "'layers'", known: layerKeys, required: []) else {
+      return [:]
+    }
+    var layers: [String: [String]] = [:]
+    for key in layerKeys {
+      guard let value = fields[key] else { continue }
+      layers[key] = (context.list(value, "'\(key)'") ?? []).compactMap { item in
+        context.text(item, "folder name")
+      }
+    }
+    return layers
   }
 
   private static func decodeServer(_ node: YAMLNode, in context: DecodeContext)

@@ -49,6 +49,10 @@ public struct Manifest: Sendable {
   public var packs: [Located<String>]
   /// Ids of the documentation corpora the retrieval arms search.
   public var corpora: [Located<String>] = []
+  /// Folder names placing code in a clean-architecture layer, overriding the defaults of
+  /// `cplan verify`: layer (`routes`, `services`, `repositories`, `models`, or `none`) to
+  /// folder names.
+  public var layers: [String: [String]] = [:]
 
   /// The spec's resolved location on disk.
   public var specURL: URL {

@@ -129,7 +129,7 @@ extension RulePack {
   private static func decodeCheck(_ node: YAMLNode, in context: DecodeContext) -> RuleCheck? {
     guard
       let fields = context.fields(
-        node, "'check'", known: ["kind", "files", "pattern", "path", "module", "message"],
+        node, "'check'", known: ["kind", "files", "pattern", "path", "module", "message", "roles"],
         required: ["kind"]),
       let kind: CheckKind = context.choice(fields["kind"], "check kind")
     else { return nil }
@@ -151,11 +151,25 @@ extension RulePack {
         "invalid-value", "'pattern' is not a valid regular expression", at: fields["pattern"]!.start)
       return nil
     }
+    var roles: [String]?
+    if let node = fields["roles"] {
+      roles = (context.list(node, "'roles'") ?? []).compactMap { item in
+        guard let role = context.text(item, "role") else { return nil }
+        guard RuleCheck.roleNames.contains(role) else {
+          context.error(
+            "invalid-value",
+            "unknown file role '\(role)'; expected one of: "
+              + RuleCheck.roleNames.joined(separator: ", "), at: item.start)
+          return nil
+        }
+        return role
+      }
+    }
     return RuleCheck(
       kind: kind, files: context.text(fields["files"], "'files'"), pattern: pattern,
       path: context.text(fields["path"], "'path'"),
       module: context.text(fields["module"], "'module'"),
-      message: context.string(fields["message"], "'message'"))
+      message: context.string(fields["message"], "'message'"), roles: roles)
   }
 
   private static func decodeExamples(_ node: YAMLNode, in context: DecodeContext)

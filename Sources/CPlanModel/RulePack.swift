@@ -173,12 +173,19 @@ public struct RuleCheck: Sendable, Hashable {
   public var module: String?
   /// Message of a finding.
   public var message: String?
+  /// The roles of the files it reads (`application`, `test`, `migration`, `tooling`, `docs`);
+  /// nil for application code only.
+  public var roles: [String]?
+
+  /// The file roles a check can name.
+  public static let roleNames = ["application", "test", "migration", "tooling", "docs"]
 
   /// Creates a check.
   public init(
     kind: CheckKind, files: String? = nil, pattern: String? = nil, path: String? = nil,
-    module: String? = nil, message: String? = nil
+    module: String? = nil, message: String? = nil, roles: [String]? = nil
   ) {
+    self.roles = roles
     self.kind = kind
     self.files = files
     self.pattern = pattern

@@ -3,7 +3,7 @@ import Foundation
 
 /// Where a check failed.
 public struct CheckViolation: Sendable, Hashable {
-  /// The file, or nil when the problem is a missing file.
+  /// The file, or nil when the finding concerns the whole project (a requirement met nowhere).
   public var path: String?
   /// The line, when known.
   public var line: Int?
@@ -11,56 +11,106 @@ public struct CheckViolation: Sendable, Hashable {
   public var message: String
 }
 
+/// What a check concluded: it holds, it is violated, or the input cannot tell.
+public enum CheckResult: Sendable, Hashable {
+  /// The check holds.
+  case holds
+  /// The check is violated, at these places.
+  case violated([CheckViolation])
+  /// The input cannot tell (a patch that does not show where the evidence would be), and why.
+  case unknown(String)
+
+  /// The violations (none unless violated).
+  public var violations: [CheckViolation] {
+    if case .violated(let found) = self { return found }
+    return []
+  }
+}
+
 /// Evaluates a rule's static `check` over a set of files.
+///
+/// A check reads the code of application files only (comments removed; tests, migrations,
+/// tooling and docs out of scope unless its `roles` say otherwise), and not the lines of
+/// development or test settings. `require-*` checks need the whole project: in a patch they hold
+/// when the patch shows what they look for, are violated when every file they could look at is
+/// shown whole (new files), and are unknown otherwise.
 public enum CheckEvaluator {
-  /// The violations of `check` in `files` (empty when the check holds).
+  /// The result of `check` on `files`.
   /// - Parameters:
   ///   - check: the check.
   ///   - files: the files of the generated project (or of a patch).
-  ///   - isPatch: a patch shows only what changed, so `require-file` and `require-pattern`
-  ///     hold when the patch does not show the file at all.
-  public static func violations(of check: RuleCheck, in files: [SourceFile], isPatch: Bool = false)
-    -> [CheckViolation]
+  ///   - isPatch: whether the files show only what changed.
+  public static func evaluate(_ check: RuleCheck, in files: [SourceFile], isPatch: Bool = false)
+    -> CheckResult
   {
+    let roles = Set((check.roles ?? ["application"]).compactMap(FileRole.init(rawValue:)))
     let glob = check.files.map(Glob.init)
-    let scoped = files.filter { glob?.matches($0.path) ?? true }
+    let inRole = files.filter { roles.contains($0.role) }
+    let scoped = inRole.filter { glob?.matches($0.path) ?? true }
     let message = check.message
     switch check.kind {
     case .requireFile:
       let path = check.path ?? ""
       let wanted = Glob(path)
-      if files.contains(where: { wanted.matches($0.path) }) || isPatch { return [] }
-      return [CheckViolation(path: nil, line: nil, message: message ?? "missing file '\(path)'")]
-    case .requirePattern:
-      guard let regex = try? NSRegularExpression(pattern: check.pattern ?? "") else { return [] }
-      if scoped.contains(where: { file in file.lines.contains { matches(regex, $0.text) } }) {
-        return []
+      if files.contains(where: { wanted.matches($0.path) }) { return .holds }
+      if isPatch {
+        return .unknown("the patch does not show whether '\(path)' exists")
       }
-      if isPatch, scoped.isEmpty { return [] }
-      return [
-        CheckViolation(
-          path: scoped.first?.path, line: nil,
-          message: message ?? "no file\(check.files.map { " matching '\($0)'" } ?? "") contains "
-            + "'\(check.pattern ?? "")'")
-      ]
+      return .violated([
+        CheckViolation(path: nil, line: nil, message: message ?? "missing file '\(path)'")
+      ])
+    case .requirePattern:
+      guard let regex = try? NSRegularExpression(pattern: check.pattern ?? "") else {
+        return .holds
+      }
+      if scoped.contains(where: { file in
+        file.lines.contains { file.setAside[$0.number] == nil && matches(regex, $0.text) }
+      }) {
+        return .holds
+      }
+      if isPatch, scoped.isEmpty || scoped.contains(where: { !$0.isComplete }) {
+        return .unknown(
+          "the patch does not show every file where '\(check.pattern ?? "")' could be")
+      }
+      let what = message ?? "no file\(check.files.map { " matching '\($0)'" } ?? "") contains "
+        + "'\(check.pattern ?? "")'"
+      // A check of one named file points at it; a search of the whole project at nothing.
+      let named = check.files.flatMap { Glob.isLiteral($0) ? $0 : nil }
+      return .violated([
+        CheckViolation(path: named.flatMap { name in scoped.contains { $0.path == name } ? name : nil }, line: nil, message: what)
+      ])
     case .forbidPattern:
-      guard let regex = try? NSRegularExpression(pattern: check.pattern ?? "") else { return [] }
-      return scoped.flatMap { file in
-        file.lines.filter { matches(regex, $0.text) }.map {
+      guard let regex = try? NSRegularExpression(pattern: check.pattern ?? "") else {
+        return .holds
+      }
+      let found = scoped.flatMap { file in
+        file.lines.filter { file.setAside[$0.number] == nil && matches(regex, $0.text) }.map {
           CheckViolation(
             path: file.path, line: $0.number,
             message: message ?? "forbidden pattern '\(check.pattern ?? "")'")
         }
       }
+      return found.isEmpty ? .holds : .violated(found)
     case .forbidImport:
       let module = check.module ?? ""
-      return scoped.flatMap { file in
-        file.lines.filter { ImportScanner.imports($0.text, module: module, path: file.path) }.map {
+      let found = scoped.flatMap { file in
+        file.lines.filter {
+          file.setAside[$0.number] == nil
+            && ImportScanner.imports($0.text, module: module, path: file.path)
+        }.map {
           CheckViolation(
             path: file.path, line: $0.number, message: message ?? "forbidden import of '\(module)'")
         }
       }
+      return found.isEmpty ? .holds : .violated(found)
     }
+  }
+
+  /// The violations of `check` in `files` (empty when it holds or cannot tell).
+  public static func violations(of check: RuleCheck, in files: [SourceFile], isPatch: Bool = false)
+    -> [CheckViolation]
+  {
+    evaluate(check, in: files, isPatch: isPatch).violations
   }
 
   private static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {

@@ -56,6 +56,16 @@ public struct Evidence: Sendable, Hashable {
   }
 }
 
+/// What one verifier concluded: it holds, it is violated, or the input cannot tell.
+public enum OutcomeStatus: String, Sendable, Hashable {
+  /// No finding.
+  case holds
+  /// At least one finding (an error fails the input; a warning or note does not).
+  case violated
+  /// The input cannot tell (a patch that does not show where the evidence would be).
+  case unknown
+}
+
 /// What one verifier concluded about one input.
 public struct VerifierOutcome: Sendable, Hashable {
   /// The verifier: `clean-architecture`, `database`, `orm`, or a pack rule's id.
@@ -70,6 +80,20 @@ public struct VerifierOutcome: Sendable, Hashable {
   public var evidence: [Evidence]
   /// The violations.
   public var findings: [Finding]
+  /// Holds, violated or unknown.
+  public var status: OutcomeStatus
+
+  /// `passed`, `failed` (an error), `violated (warning)`, or `unknown`, for people.
+  public var statusWord: String {
+    switch status {
+    case .holds: return "passed"
+    case .unknown: return "unknown"
+    case .violated:
+      if !passed { return "failed" }
+      let worst = findings.contains { $0.severity == .warning } ? "warning" : "note"
+      return findings.isEmpty ? "passed" : "violated (\(worst))"
+    }
+  }
 
   /// Creates an outcome; it passes when no finding is an error.
   public init(
@@ -82,5 +106,6 @@ public struct VerifierOutcome: Sendable, Hashable {
     self.evidence = evidence
     self.findings = findings
     self.passed = !findings.contains { $0.severity == .error }
+    self.status = findings.contains { $0.severity != .note } || !passed ? .violated : .holds
   }
 }

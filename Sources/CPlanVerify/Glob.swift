@@ -13,6 +13,11 @@ public struct Glob: Sendable, Hashable {
     }
   }
 
+  /// Whether a pattern names one path, with no wildcard or alternative (`run.sh`).
+  public static func isLiteral(_ pattern: String) -> Bool {
+    !pattern.contains { "*?{[".contains($0) }
+  }
+
   /// Whether `path` (with `/` separators, relative) matches.
   public func matches(_ path: String) -> Bool {
     let segments = path.split(separator: "/", omittingEmptySubsequences: false)

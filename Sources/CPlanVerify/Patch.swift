@@ -57,6 +57,8 @@ public struct PatchFile: Sendable {
   public var newMode: String?
   /// The added lines, each with its 1-based line number in the new file.
   public var addedLines: [(number: Int, text: String)]
+  /// The removed lines' numbers in the file before the change (for `--base`).
+  public var removedLines: [Int] = []
   /// The patch line where the file's header starts (1-based).
   public var headerLine: Int
 

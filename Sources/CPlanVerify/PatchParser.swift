@@ -65,11 +65,11 @@ struct PatchParser {
       oldRemaining -= 1
       newRemaining -= 1
     case UInt8(ascii: "+"):
-      if !reverse { record(newLine, line.dropFirst()) }
+      if !reverse { record(newLine, line.dropFirst()) } else { current?.removed.append(newLine) }
       newLine += 1
       newRemaining -= 1
     case UInt8(ascii: "-"):
-      if reverse { record(oldLine, line.dropFirst()) }
+      if reverse { record(oldLine, line.dropFirst()) } else { current?.removed.append(oldLine) }
       oldLine += 1
       oldRemaining -= 1
     case UInt8(ascii: "\\"):
@@ -189,7 +189,8 @@ struct PatchParser {
     files.append(
       PatchFile(
         oldPath: oldPath, newPath: newPath, status: status, isBinary: file.isBinary,
-        oldMode: modes.0, newMode: modes.1, addedLines: file.added, headerLine: file.headerLine))
+        oldMode: modes.0, newMode: modes.1, addedLines: file.added, removedLines: file.removed,
+        headerLine: file.headerLine))
   }
 
   private mutating func problem(_ message: String, at line: Int? = nil) {
@@ -235,6 +236,7 @@ private struct PendingFile {
   var sawOldHeader = false
   var sawNewHeader = false
   var added: [(number: Int, text: String)] = []
+  var removed: [Int] = []
 
   init(headerLine: Int, gitHeader: Bool) {
     self.headerLine = headerLine

@@ -14,6 +14,9 @@ public struct SourceFile: Sendable, Hashable {
   /// class, a Knex `development:` block, a `settings/dev.py` module), with the reason: they
   /// are neither evidence nor in scope of pack checks.
   public var setAside: [Int: String]
+  /// Whether every line of the file is shown (a folder's file, a patch's new file); false for a
+  /// file a patch only changes.
+  public var isComplete = true
 
   /// A whole file. Lines end at LF, CRLF or a lone CR.
   public init(path: String, content: String) {

@@ -14,12 +14,18 @@ public struct VerificationJob: Sendable {
   public var run: ResultRun?
   /// Read the patch as applied in reverse.
   public var reverse: Bool
+  /// The folder a patch applies to, for `require-*` checks (`--base`).
+  public var base: String?
+  /// Which folder names place code in which layer.
+  public var layers: LayerMap = .standard
 
   /// Creates a job.
   public init(
     input: String, kind: Workspace.Kind, target: VerificationTarget, run: ResultRun? = nil,
-    reverse: Bool = false
+    reverse: Bool = false, base: String? = nil, layers: LayerMap = .standard
   ) {
+    self.base = base
+    self.layers = layers
     self.input = input
     self.kind = kind
     self.target = target
@@ -33,7 +39,8 @@ public struct VerificationJob: Sendable {
     let workspace =
       kind == .patch
       ? try Workspace.patch(at: input, reverse: reverse) : try Workspace.folder(at: input)
-    var report = Verifier(target: target).verify(workspace)
+    let baseTree = try base.map { try Workspace.folder(at: $0) }
+    var report = Verifier(target: target, base: baseTree, layers: layers).verify(workspace)
     report.run = run
     return report
   }

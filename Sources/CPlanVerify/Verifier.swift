@@ -6,16 +6,34 @@ import CPlanModel
 public struct Verifier: Sendable {
   /// What the code is verified against.
   public var target: VerificationTarget
+  /// The tree a patch applies to (`--base`): `require-*` checks then read the whole project
+  /// after the patch instead of saying unknown.
+  public var base: Workspace?
+  /// Which folder names place code in which layer.
+  public var layers: LayerMap
 
   /// Creates a verifier.
-  public init(target: VerificationTarget) { self.target = target }
+  public init(target: VerificationTarget, base: Workspace? = nil, layers: LayerMap = .standard) {
+    self.target = target
+    self.base = base
+    self.layers = layers
+  }
+
+  /// The files a check reads: with a base tree, a patch's `require-*` checks read the tree
+  /// after the patch.
+  private func checkedFiles(for check: RuleCheck, _ workspace: Workspace) -> [SourceFile] {
+    guard let base, workspace.isPatch,
+      check.kind == .requireFile || check.kind == .requirePattern
+    else { return workspace.files }
+    return workspace.applied(over: base)
+  }
 
   /// Verifies one workspace.
   public func verify(_ workspace: Workspace) -> VerificationReport {
     var outcomes: [VerifierOutcome] = []
     if let architecture = target.architecture {
       if architecture == "clean" {
-        outcomes.append(ArchitectureVerifier().verify(workspace))
+        outcomes.append(ArchitectureVerifier(layers: layers).verify(workspace))
       } else {
         outcomes.append(unsupported("architecture", architecture))
       }
@@ -68,19 +86,26 @@ public struct Verifier: Sendable {
     -> VerifierOutcome
   {
     let severity = RuleDescriptor.severity(of: rule.severity)
-    let violations = CheckEvaluator.violations(
-      of: check, in: workspace.files, isPatch: workspace.isPatch)
+    let result = CheckEvaluator.evaluate(
+      check, in: checkedFiles(for: check, workspace), isPatch: workspace.isPatch && base == nil)
+    let violations = result.violations
     let findings = violations.map { violation in
       Finding(
         ruleID: rule.id, severity: severity, message: violation.message, path: violation.path,
         line: violation.line)
     }
-    let summary =
-      violations.isEmpty
-      ? "\(check.kind.rawValue) holds"
-      : "\(violations.count) violation\(violations.count == 1 ? "" : "s") of \(check.kind.rawValue)"
-    return VerifierOutcome(
+    let summary: String
+    switch result {
+    case .holds: summary = "\(check.kind.rawValue) holds"
+    case .unknown(let why): summary = why
+    case .violated:
+      summary =
+        "\(violations.count) violation\(violations.count == 1 ? "" : "s") of \(check.kind.rawValue)"
+    }
+    var outcome = VerifierOutcome(
       id: rule.id, title: "rule '\(rule.id)'", summary: summary, findings: findings)
+    if case .unknown = result { outcome.status = .unknown }
+    return outcome
   }
 
   private func unsupported(_ dimension: String, _ value: String) -> VerifierOutcome {

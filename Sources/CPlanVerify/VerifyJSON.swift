@@ -26,6 +26,7 @@ public enum VerifyJSON {
       "checks": report.outcomes.map { outcome -> [String: Any] in
         [
           "id": outcome.id, "title": outcome.title, "passed": outcome.passed,
+          "status": outcome.status.rawValue,
           "summary": outcome.summary, "evidence": outcome.evidence.map(evidenceObject),
         ]
       },

@@ -23,7 +23,7 @@ public enum VerifyText {
   public static func single(_ report: VerificationReport) -> String {
     var out = findings(report)
     for outcome in report.outcomes {
-      out += "\(outcome.title): \(outcome.passed ? "passed" : "failed") - \(outcome.summary)\n"
+      out += "\(outcome.title): \(outcome.statusWord) - \(outcome.summary)\n"
     }
     out += verdictLine(report) + "\n"
     return out

@@ -22,6 +22,8 @@ public struct Workspace: Sendable {
   public var paths: [String]
   /// Problems reading the input (malformed hunks, unreadable files), as warnings.
   public var problems: [PatchProblem]
+  /// For a patch: what it does to each file it touches, to apply it over a base tree.
+  public var changes: [PatchFile] = []
 
   /// Creates a workspace from parts.
   public init(
@@ -48,7 +50,9 @@ public struct Workspace: Sendable {
     for file in patch.files where file.existsAfter && !PathRules.isSkipped(file.path) {
       paths.append(file.path)
       if !file.isBinary, !PathRules.isLockFile(file.path), !file.addedLines.isEmpty {
-        files.append(SourceFile(path: file.path, lines: file.addedLines))
+        var source = SourceFile(path: file.path, lines: file.addedLines)
+        source.isComplete = file.status == .added
+        files.append(source)
       }
     }
     // A path touched twice (a patch of patches) keeps all its added lines.
@@ -56,6 +60,7 @@ public struct Workspace: Sendable {
     for file in files {
       if var seen = merged[file.path] {
         seen.lines += file.lines
+        seen.isComplete = false
         merged[file.path] = seen
       } else {
         merged[file.path] = file
@@ -64,6 +69,28 @@ public struct Workspace: Sendable {
     self.init(
       input: input, kind: .patch, files: Array(merged.values), paths: paths,
       problems: patch.problems)
+    changes = patch.files
+  }
+
+  /// The files after this patch is applied over `base` (a folder): files the patch does not
+  /// touch as they are in the base, changed files without their removed lines and with the added
+  /// ones, new files as the patch shows them, deleted files gone. Only which lines exist counts,
+  /// not their order, which is what `require-*` checks need.
+  public func applied(over base: Workspace) -> [SourceFile] {
+    var tree = Dictionary(base.files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    var added: [String: [(number: Int, text: String)]] = [:]
+    for change in changes {
+      let old = change.oldPath.flatMap { tree[$0] }
+      if let oldPath = change.oldPath, change.status != .copied { tree[oldPath] = nil }
+      guard change.existsAfter, !change.isBinary else { continue }
+      let removed = Set(change.removedLines)
+      let kept = change.status == .added ? [] : (old?.lines ?? []).filter { !removed.contains($0.number) }
+      added[change.path, default: kept] += change.addedLines
+    }
+    for (path, lines) in added where !PathRules.isLockFile(path) && !PathRules.isSkipped(path) {
+      tree[path] = SourceFile(path: path, lines: lines.sorted { $0.number < $1.number })
+    }
+    return tree.values.sorted { $0.path < $1.path }
   }
 
   /// Reads and parses a patch file.

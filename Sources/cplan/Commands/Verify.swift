@@ -12,7 +12,7 @@ extension CPlan {
       discussion: """
         Each input is a patch (only its added lines count, at their new-file line numbers), a folder of generated code (node_modules, .git, virtual environments and caches are skipped; lock files are not read), or a harness results tree {runtime}/{agent}/{model}/{task}/{date}/run_N/*.patch, whose runs take their variant from the task folder. Patches and code folders need the variant: --task (a harness task JSON), --manifest with --variant, or --name (a task name; the framework gives the runtime).
 
-        Built-in verifiers run for the constraints the variant sets: clean architecture (at least 3 of the 4 layers as folders, no lower layer importing a higher one), database (evidence of the prescribed engine and none of the other), ORM (evidence of the prescribed ORM). Then the check of every pack rule that applies: the manifest's packs, the --packs folders, or Constraints/packs when present.
+        Only application code decides: comments and docstrings are never evidence, and tests, migrations, CI and tooling files, docs, development or test settings and dev-only dependencies are reported as notes. Built-in verifiers run for the constraints the variant sets: clean architecture (at least 3 of the 4 layers present, no lower layer importing a higher one; a manifest's 'layers' key overrides the folder names), database (evidence of the prescribed engine and none of the other), ORM (evidence of the prescribed ORM). Then the check of every pack rule that applies: the manifest's packs, the --packs folders, or Constraints/packs when present. A check holds, is violated, or is unknown (a patch that does not show where the evidence would be; --base DIR reads the tree the patch applies to).
 
         Exit status: 0 no error finding, 1 an error finding (or a warning with --strict), 2 usage error or unreadable input.
 
@@ -21,6 +21,7 @@ extension CPlan {
           cplan verify generated/ --task tasks/uv/uv-flask-openapi-sqlite.json
           cplan verify results/ --format sarif --output verify.sarif
           cplan verify fix.patch --manifest m.yaml --variant fastapi-openapi-postgres-sqlalchemy
+          cplan verify feature.patch --name flask-openapi-unconstrained --base app/
         """)
 
     @Argument(help: ArgumentHelp("Patches, code folders or results trees.", valueName: "patch|dir"))
@@ -47,6 +48,13 @@ extension CPlan {
 
     @Flag(help: "Read patches as applied in reverse (the feature tasks' patches remove a feature).")
     var reverse = false
+
+    @Option(
+      help: ArgumentHelp(
+        "The folder a patch applies to: checks that need the whole project (require-file, "
+          + "require-pattern) read it with the patch applied instead of saying unknown.",
+        valueName: "dir"))
+    var base: String?
 
     @Option(help: "Output format: text, json or sarif.")
     var format: VerifyFormat = .text
@@ -127,7 +135,7 @@ extension CPlan {
           jobs.append(
             VerificationJob(
               input: run.patch, kind: .patch, target: treeTargets[key]!, run: run,
-              reverse: reverse))
+              reverse: reverse, base: base, layers: layers(manifest)))
         }
         guard runs.isEmpty else { continue }
         guard let explicit else {
@@ -139,9 +147,19 @@ extension CPlan {
         jobs.append(
           VerificationJob(
             input: path, kind: isFolder.boolValue ? .folder : .patch, target: explicit,
-            reverse: reverse))
+            reverse: reverse, base: base, layers: layers(manifest)))
       }
       return jobs
+    }
+
+    /// The layer mapping: the defaults with the manifest's `layers` overrides.
+    private func layers(_ manifest: Manifest?) -> LayerMap {
+      var overrides: [String: Layer?] = [:]
+      for (name, folders) in manifest?.layers ?? [:] {
+        let layer = Layer.allCases.first { $0.name == name }
+        for folder in folders { overrides[folder] = layer }
+      }
+      return LayerMap(overrides: overrides)
     }
 
     /// The manifest (when given) and the packs whose rules may apply.
