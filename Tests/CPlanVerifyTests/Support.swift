@@ -92,3 +92,13 @@ extension VerificationReport {
     }
   }
 }
+
+extension Fixtures {
+  /// `../shared/realworld-apps`, when present.
+  static var realworldApps: URL? {
+    let url = repository.deletingLastPathComponent().appendingPathComponent("shared/realworld-apps")
+    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+  }
+
+  static var realworldAppsPresent: Bool { realworldApps != nil }
+}

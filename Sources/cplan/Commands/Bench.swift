@@ -7,7 +7,10 @@ extension CPlan {
   struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Measure cplan against a reference in the same run.",
-      subcommands: [ValidateBench.self, MatrixBench.self, CorpusBench.self, VerifyBench.self])
+      subcommands: [
+        ValidateBench.self, MatrixBench.self, CorpusBench.self, VerifyBench.self,
+        CalibrateBench.self,
+      ])
   }
 
   struct ValidateBench: ParsableCommand {
