@@ -67,24 +67,21 @@ public enum SARIFReport {
   private static func result(_ finding: Finding, in report: VerificationReport, ruleIndex: Int)
     -> [String: Any]
   {
-    // A finding about a line of the patch itself points at the patch; one about the whole input
-    // at its anchor file, line 1: code scanning needs a location for every result.
-    let uri = finding.path ?? (finding.line != nil ? report.input : report.anchor ?? report.input)
+    // A finding about a line of the patch itself points at the patch; one about the whole
+    // project at the repository root, with no region: code scanning needs a location for every
+    // result, and no line of any file is the place.
+    let uri = finding.path ?? (finding.line != nil ? report.input : ".")
     var properties: [String: Any] = ["input": report.input, "task": report.target]
     if let run = report.run { properties["run"] = run.label }
+    var physical: [String: Any] = ["artifactLocation": ["uri": encode(uri)]]
+    if let line = finding.line { physical["region"] = ["startLine": max(line, 1)] }
+    if finding.path == nil, finding.line == nil { properties["repositoryWide"] = true }
     return [
       "ruleId": finding.ruleID,
       "ruleIndex": ruleIndex,
       "level": level(finding.severity),
       "message": ["text": finding.message],
-      "locations": [
-        [
-          "physicalLocation": [
-            "artifactLocation": ["uri": encode(uri)],
-            "region": ["startLine": max(finding.line ?? 1, 1)],
-          ]
-        ]
-      ],
+      "locations": [["physicalLocation": physical]],
       "properties": properties,
     ]
   }

@@ -79,8 +79,19 @@ enum SARIFSchema {
       let physical = try #require(location["physicalLocation"] as? [String: Any])
       let uri = (physical["artifactLocation"] as? [String: Any])?["uri"] as? String
       #expect(uri?.isEmpty == false && uri?.hasPrefix("/") == false)
-      #expect(((physical["region"] as? [String: Any])?["startLine"] as? Int ?? 0) >= 1)
+      if let region = physical["region"] as? [String: Any] {
+        #expect((region["startLine"] as? Int ?? 0) >= 1)
+      } else {
+        // A finding about the whole project points at the repository, with no line.
+        let properties = try #require(result["properties"] as? [String: Any])
+        #expect(uri == "." && properties["repositoryWide"] as? Bool == true)
+      }
     }
+    #expect(
+      results.contains {
+        ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?[
+          "region"]) == nil
+      })
   }
 
   @Test func packRuleHelpCarriesStatementAndCitation() throws {
