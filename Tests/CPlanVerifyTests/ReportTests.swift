@@ -82,9 +82,10 @@ enum SARIFSchema {
       if let region = physical["region"] as? [String: Any] {
         #expect((region["startLine"] as? Int ?? 0) >= 1)
       } else {
-        // A finding about the whole project points at the repository, with no line.
+        // A finding about a file but no line has no region; one about the whole project points
+        // at the repository.
         let properties = try #require(result["properties"] as? [String: Any])
-        #expect(uri == "." && properties["repositoryWide"] as? Bool == true)
+        #expect((uri == ".") == (properties["repositoryWide"] as? Bool == true))
       }
     }
     #expect(
