@@ -72,10 +72,35 @@ public struct CodeLexer: Sendable {
     case .none: return line
     case .hash: return hashCode(line)
     case .python, .javascript, .slashes, .sql:
+      if !inBlock, triple == nil, !inTemplate, fastPath(line) { return line }
       var bytes = Array(line.utf8)
       let kept = scan(&bytes)
       return kept ? line : String(decoding: bytes, as: UTF8.self)
     }
+  }
+
+  /// A line with no quote and no comment character, outside any open comment or string: kept
+  /// as it is, with only the bracket depth and continuation (Python) updated. Most lines.
+  private mutating func fastPath(_ line: String) -> Bool {
+    var depthChange = 0
+    var last: UInt8 = 0
+    let python = syntax == .python
+    for byte in line.utf8 {
+      switch byte {
+      case 34, 39: return false  // " '
+      case 35 where python: return false  // #
+      case 47 where !python: return false  // /
+      case 96 where syntax == .javascript: return false  // `
+      case 45 where syntax == .sql: return false  // -
+      case 40, 91, 123: depthChange += 1
+      case 41, 93, 125: depthChange -= 1
+      default: break
+      }
+      if byte != 32, byte != 9 { last = byte }
+    }
+    depth = max(0, depth + depthChange)
+    if syntax == .python { continued = last == 92 }
+    return true
   }
 
   /// `#` comments of configuration files: at the start, or after a space or tab, outside quotes.

@@ -103,16 +103,17 @@ enum ConfigScopes {
     var aside: [Int: String] = [:]
     var open: (indent: Int, reason: String)?
     for line in lines {
-      let indent = line.text.prefix { $0 == " " || $0 == "\t" }.count
-      let body = line.text.dropFirst(indent)
+      let utf8 = line.text.utf8
+      let indent = utf8.prefix { $0 == 32 || $0 == 9 }.count
       if let scope = open {
-        if body.isEmpty || indent > scope.indent {
+        if indent == utf8.count || indent > scope.indent {
           aside[line.number] = scope.reason
           continue
         }
         open = nil
       }
-      guard body.hasPrefix("class ") else { continue }
+      guard utf8.dropFirst(indent).starts(with: "class ".utf8) else { continue }
+      let body = line.text.dropFirst(indent)
       let className = body.dropFirst(6).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
       let words = camelWords(String(className))
       if let word = words.first(where: scopeWords.contains) {
@@ -131,13 +132,18 @@ enum ConfigScopes {
     var open: (depth: Int, reason: String)?
     var depth = 0
     for line in lines {
-      let trimmed = line.text.drop { $0 == " " || $0 == "\t" }
-      if open == nil, let key = objectKey(trimmed), scopeWords.contains(key) {
-        open = (depth, key.hasPrefix("t") ? "test settings" : "development settings")
+      var opens = 0
+      var closes = 0
+      for byte in line.text.utf8 {
+        if byte == 123 { opens += 1 } else if byte == 125 { closes += 1 }
       }
-      for character in line.text {
-        if character == "{" { depth += 1 } else if character == "}" { depth -= 1 }
+      if open == nil, opens > 0 {
+        let trimmed = line.text.drop { $0 == " " || $0 == "\t" }
+        if let key = objectKey(trimmed), scopeWords.contains(key) {
+          open = (depth, key.hasPrefix("t") ? "test settings" : "development settings")
+        }
       }
+      depth += opens - closes
       if let scope = open {
         aside[line.number] = scope.reason
         if depth <= scope.depth { open = nil }

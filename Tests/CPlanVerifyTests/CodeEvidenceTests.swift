@@ -1,4 +1,5 @@
 import CPlanCore
+import CPlanModel
 import Foundation
 import Testing
 
@@ -208,4 +209,77 @@ import Testing
     #expect(perturbed.passed, "\(perturbed.findings)")
     #expect(perturbed.findings.allSatisfy { $0.severity == .note })
   }
+}
+
+@Suite struct ThreeValuedCheckTests {
+  private let check = RuleCheckFixture.health
+
+  @Test func aPatchThatDoesNotShowTheEvidenceIsUnknownAndABaseDecides() throws {
+    let base = Workspace(
+      input: "app", kind: .folder,
+      files: [
+        SourceFile(path: "app/main.py", content: "app = App()\n@app.get('/health')\ndef h(): ...\n"),
+        SourceFile(path: "app/users.py", content: "def users(): ...\n"),
+      ], paths: ["app/main.py", "app/users.py"])
+    // A feature patch that touches only users.py.
+    let feature = Workspace(
+      patch: Patch.parse(
+        """
+        diff --git a/app/users.py b/app/users.py
+        --- a/app/users.py
+        +++ b/app/users.py
+        @@ -1 +1,2 @@
+         def users(): ...
+        +def more(): ...
+
+        """), input: "f.patch")
+    #expect(CheckEvaluator.evaluate(check, in: feature.files, isPatch: true) == .unknown(
+      "the patch does not show every file where '/health' could be"))
+    #expect(CheckEvaluator.evaluate(check, in: feature.applied(over: base)) == .holds)
+    // A patch that removes the route: with the base, the check is violated.
+    let removal = Workspace(
+      patch: Patch.parse(
+        """
+        diff --git a/app/main.py b/app/main.py
+        --- a/app/main.py
+        +++ b/app/main.py
+        @@ -1,3 +1,2 @@
+         app = App()
+        -@app.get('/health')
+         def h(): ...
+
+        """), input: "r.patch")
+    #expect(CheckEvaluator.evaluate(check, in: removal.applied(over: base)).violations.count == 1)
+    // A new project shown whole is decided without a base.
+    let fresh = Workspace(
+      patch: Patch.parse(
+        """
+        diff --git a/app/main.py b/app/main.py
+        new file mode 100644
+        --- /dev/null
+        +++ b/app/main.py
+        @@ -0,0 +1 @@
+        +app = App()
+
+        """), input: "n.patch")
+    #expect(CheckEvaluator.evaluate(check, in: fresh.files, isPatch: true).violations.count == 1)
+  }
+
+  @Test func testsDocsAndCommentsAreOutOfScopeUnlessRolesSayOtherwise() {
+    let files = [
+      SourceFile(path: "tests/test_health.py", content: "client.get('/health')\n"),
+      SourceFile(path: "README.md", content: "GET /health\n"),
+      SourceFile(path: "app/main.py", content: "# @app.get('/health')\n"),
+    ]
+    #expect(CheckEvaluator.evaluate(check, in: files).violations.count == 1)
+    var wide = check
+    wide.roles = ["application", "test"]
+    #expect(CheckEvaluator.evaluate(wide, in: files) == .holds)
+  }
+}
+
+enum RuleCheckFixture {
+  static let health = CPlanModel.RuleCheck(
+    kind: .requirePattern, files: "**/*.{py,md}", pattern: "/health",
+    message: "no health route")
 }
