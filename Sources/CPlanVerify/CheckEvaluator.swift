@@ -60,11 +60,16 @@ public enum CheckEvaluator {
         CheckViolation(path: nil, line: nil, message: message ?? "missing file '\(path)'")
       ])
     case .requirePattern:
-      guard let regex = try? NSRegularExpression(pattern: check.pattern ?? "") else {
-        return .holds
-      }
+      guard
+        let regex = try? NSRegularExpression(
+          pattern: check.pattern ?? "", options: .anchorsMatchLines)
+      else { return .holds }
+      // The code of each file as one text, so that a pattern spanning lines (a signature
+      // written over several) still matches; `^` and `$` match at every line.
       if scoped.contains(where: { file in
-        file.lines.contains { file.setAside[$0.number] == nil && matches(regex, $0.text) }
+        let text = file.lines.filter { file.setAside[$0.number] == nil }.map(\.text)
+          .joined(separator: "\n")
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
       }) {
         return .holds
       }

@@ -265,6 +265,18 @@ import Testing
     #expect(CheckEvaluator.evaluate(check, in: fresh.files, isPatch: true).violations.count == 1)
   }
 
+  @Test func aRequiredPatternMaySpanLines() {
+    let signature = SourceFile(
+      path: "app/deps.py",
+      content: "app.dependency(\n    get_session,\n    scope='function',  # per request\n)\n")
+    let check = CPlanModel.RuleCheck(
+      kind: .requirePattern, files: "**/*.py", pattern: #"dependency\(\s*get_session,\s*scope='function'"#)
+    #expect(CheckEvaluator.evaluate(check, in: [signature]) == .holds)
+    let anchored = CPlanModel.RuleCheck(
+      kind: .requirePattern, files: "**/*.py", pattern: #"^\s*scope="#)
+    #expect(CheckEvaluator.evaluate(anchored, in: [signature]) == .holds)
+  }
+
   @Test func testsDocsAndCommentsAreOutOfScopeUnlessRolesSayOtherwise() {
     let files = [
       SourceFile(path: "tests/test_health.py", content: "client.get('/health')\n"),
