@@ -43,6 +43,16 @@ private let patches = "Tests/CPlanVerifyTests/Fixtures/patches"
     let result = try CLIRunner.run(["verify", "\(patches)/python-no-orm.patch", "--name", "djang-openapi-sqlite"])
     #expect(result.status == 2)
   }
+
+  @Test func contradictoryNameIsAUsageErrorWithASuggestion() throws {
+    let result = try CLIRunner.run([
+      "verify", "\(patches)/node-clean-sqlite-sequelize.patch", "--name",
+      "express-openapi-sqlite-postgres", "--no-packs",
+    ])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("[contradictory-task-name]"))
+    #expect(result.stderr.contains("keep one: 'express-openapi-sqlite' or 'express-openapi-postgres'"))
+  }
 }
 
 @Suite struct CompareCommandTests {
