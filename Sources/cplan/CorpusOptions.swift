@@ -11,8 +11,15 @@ struct CorpusOptions: ParsableArguments {
       "The folder holding the corpus folders (default: $CPLAN_CORPORA).", valueName: "dir"))
   var corpora: String?
 
-  @Option(help: ArgumentHelp("The corpus registry.", valueName: "file"))
-  var registry: String = "Constraints/corpora.yaml"
+  @Option(
+    name: .customLong("registry"),
+    help: ArgumentHelp(
+      "The corpus registry (default: the nearest Constraints/corpora.yaml, else the one shipped "
+        + "inside cplan).", valueName: "file"))
+  var registryFile: String?
+
+  /// The registry file in use.
+  var registry: String { registryFile ?? DataPaths.registry() }
 
   @Option(help: ArgumentHelp("The index file.", valueName: "file"))
   var index: String = ".cplan/index.sqlite"

@@ -14,15 +14,15 @@ struct LoadOptions: ParsableArguments {
   @Option(
     name: .customLong("packs"),
     help: ArgumentHelp(
-      "A folder to search for rule packs (repeatable); the nearest Constraints/packs is searched "
-        + "after these.", valueName: "dir"))
+      "A folder to search for rule packs (repeatable); then the folders of $CPLAN_PATH, the "
+        + "nearest Constraints/packs, and the packs shipped inside cplan.", valueName: "dir"))
   var packFolders: [String] = []
 
   @Flag(help: "Treat warnings as errors.")
   var strict = false
 
   func load(_ paths: [String]) -> ConstraintSet {
-    ConstraintLoader(packFolders: packFolders).load(paths: paths)
+    ConstraintLoader(packFolders: packFolders + DataPaths.packFolders()).load(paths: paths)
   }
 }
 

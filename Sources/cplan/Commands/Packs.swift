@@ -18,16 +18,22 @@ extension CPlan {
     static let configuration = CommandConfiguration(
       commandName: "list",
       abstract: "Every pack with its version, rule count and citation coverage.",
-      discussion: "Examples:\n  cplan packs list\n  cplan packs list Constraints/packs --format json")
+      discussion: """
+        With no path: the packs of $CPLAN_PATH, of the nearest Constraints/packs and those shipped inside cplan (a file of the same name in a folder listed earlier replaces a later one).
 
-    @Argument(help: ArgumentHelp("Pack files or folders.", valueName: "path"))
-    var paths: [String] = ["Constraints/packs"]
+        Examples:
+          cplan packs list
+          cplan packs list Constraints/packs --format json
+        """)
+
+    @Argument(help: ArgumentHelp("Pack files or folders (default: every pack cplan finds).", valueName: "path"))
+    var paths: [String] = []
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func run() throws {
-      let set = ConstraintLoader().load(paths: paths)
+      let set = ConstraintLoader().load(paths: paths.isEmpty ? DataPaths.packFiles() : paths)
       StandardError.write(DiagnosticReporter.text(set.diagnostics))
       let rows = set.packs.sorted { $0.id < $1.id }.map { pack -> [String: Any] in
         let cited = pack.rules.filter { !$0.sources.isEmpty }.count
@@ -61,14 +67,16 @@ extension CPlan {
     @Argument(help: "The pack id.")
     var id: String
 
-    @Option(help: ArgumentHelp("Folders searched for the pack.", valueName: "dir"))
-    var packs: [String] = ["Constraints/packs"]
+    @Option(
+      help: ArgumentHelp(
+        "Folders searched for the pack (default: every pack cplan finds).", valueName: "dir"))
+    var packs: [String] = []
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func run() throws {
-      let set = ConstraintLoader().load(paths: packs)
+      let set = ConstraintLoader().load(paths: packs.isEmpty ? DataPaths.packFiles() : packs)
       guard let pack = set.pack(id) else {
         let hint = Suggestion.didYouMean(id, in: set.packs.map(\.id)).map { "; \($0)" } ?? ""
         StandardError.write("error: no pack '\(id)'\(hint)\n")
@@ -175,8 +183,10 @@ extension CPlan {
     @Option(help: ArgumentHelp("A pack id (repeatable), instead of a manifest.", valueName: "id"))
     var pack: [String] = []
 
-    @Option(help: ArgumentHelp("Folders searched for packs.", valueName: "dir"))
-    var packs: [String] = ["Constraints/packs"]
+    @Option(
+      help: ArgumentHelp(
+        "Folders searched for packs (default: every pack cplan finds).", valueName: "dir"))
+    var packs: [String] = []
 
     @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))
     var out: String
@@ -197,7 +207,7 @@ extension CPlan {
       var groups: [ExportGroup] = []
       var scope: String
       if let manifest, let variant {
-        let set = ConstraintLoader(packFolders: packs).load(paths: [manifest])
+        let set = ConstraintLoader(packFolders: packs + DataPaths.packFolders()).load(paths: [manifest])
         StandardError.write(DiagnosticReporter.text(set.diagnostics))
         guard let loaded = set.manifests.first, let chosen = loaded.variant(named: variant) else {
           StandardError.write("error: no variant '\(variant)' in '\(manifest)'\n")
@@ -212,11 +222,12 @@ extension CPlan {
         }
         scope = "\(loaded.id) \(chosen.name)"
       } else {
-        let set = ConstraintLoader().load(paths: packs)
+        let set = ConstraintLoader().load(paths: packs.isEmpty ? DataPaths.packFiles() : packs)
         StandardError.write(DiagnosticReporter.text(set.diagnostics))
         for id in pack {
           guard let found = set.pack(id) else {
-            StandardError.write("error: no pack '\(id)'\n")
+            let hint = Suggestion.didYouMean(id, in: set.packs.map(\.id)).map { "; \($0)" } ?? ""
+            StandardError.write("error: no pack '\(id)'\(hint)\n")
             throw ExitCode(2)
           }
           groups.append(ExportGroup(pack: found, rules: found.rules))

@@ -167,14 +167,12 @@ extension CPlan {
       var files: [String] = manifest.map { [$0] } ?? []
       if !noPacks {
         files += load.packFolders
-        if load.packFolders.isEmpty, manifest == nil,
-          !ConstraintLoader.expand("Constraints/packs").isEmpty
-        {
-          files.append("Constraints/packs")
-        }
+        if load.packFolders.isEmpty, manifest == nil { files += DataPaths.packFiles() }
       }
       guard !files.isEmpty else { return (nil, []) }
-      let set = ConstraintLoader(packFolders: noPacks ? [] : load.packFolders).load(paths: files)
+      let set = ConstraintLoader(
+        packFolders: noPacks ? [] : load.packFolders + DataPaths.packFolders()
+      ).load(paths: files)
       let shown = set.diagnostics.filter { !(noPacks && $0.code == "pack-not-found") }
       StandardError.write(DiagnosticReporter.text(shown))
       if shown.hasErrors { throw ExitCode(2) }
