@@ -90,6 +90,27 @@ enum CrossChecks {
           "no-variants", "the 'requires' rules exclude every variant of manifest '\(manifest.id)'",
           at: manifest.requires.first?.location ?? .start(of: manifest.file)))
     }
+    let frameworks = StackVocabulary.frameworks.map(\.0)
+    if !frameworks.contains(manifest.framework) {
+      let hint = Suggestion.didYouMean(manifest.framework, in: frameworks)
+      diagnostics.append(
+        .warning(
+          "unknown-framework",
+          "no shipped pack targets framework '\(manifest.framework)'; packs whose rules name a "
+            + "framework will not apply", at: manifest.frameworkLocation ?? .start(of: manifest.file),
+          suggestion: hint ?? "known frameworks: " + frameworks.joined(separator: ", ")))
+    }
+    for dimension in manifest.dimensions {
+      guard let known = knownValues[dimension.id] else { continue }
+      for value in dimension.values where !known.contains(value.id) {
+        guard let hint = Suggestion.didYouMean(value.id, in: known) else { continue }
+        diagnostics.append(
+          .warning(
+            "unknown-value",
+            "no shipped pack knows \(dimension.id) '\(value.id)'; rules for a \(dimension.id) "
+              + "will not apply", at: dimension.location, suggestion: hint))
+      }
+    }
     if !FileManager.default.fileExists(atPath: manifest.specURL.path) {
       diagnostics.append(
         .warning(
@@ -100,6 +121,14 @@ enum CrossChecks {
     return diagnostics
   }
 }
+
+/// Values of the common dimensions that the shipped packs know; a value close to one of these
+/// but not equal is most likely a typo.
+private let knownValues: [String: [String]] = [
+  "database": ["sqlite", "postgres", "mysql", "mariadb", "mongodb"],
+  "orm": ["sqlalchemy", "sequelize", "prisma", "typeorm", "django-orm"],
+  "architecture": ["clean", "layered", "hexagonal"],
+]
 
 /// The dimensions, values and frameworks that a set of manifests declares.
 struct Vocabulary {

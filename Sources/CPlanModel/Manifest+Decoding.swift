@@ -50,6 +50,7 @@ extension Manifest {
       pipeline: pipeline, dimensions: dimensions, requires: requires, databases: databases,
       packs: packs, corpora: corpora)
     manifest.layers = layers
+    manifest.frameworkLocation = fields["framework"]?.start
     return manifest
   }
 

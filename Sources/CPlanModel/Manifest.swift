@@ -53,6 +53,8 @@ public struct Manifest: Sendable {
   /// `cplan verify`: layer (`routes`, `services`, `repositories`, `models`, or `none`) to
   /// folder names.
   public var layers: [String: [String]] = [:]
+  /// Where `framework` is written, for diagnostics.
+  public var frameworkLocation: SourceLocation?
 
   /// The spec's resolved location on disk.
   public var specURL: URL {
