@@ -5,7 +5,6 @@ import CPlanModel
 import CPlanPacks
 import Foundation
 
-extension ExportTarget: ExpressibleByArgument {}
 
 extension CPlan {
   struct Packs: ParsableCommand {
@@ -161,18 +160,21 @@ extension CPlan {
   struct PacksExport: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "export",
-      abstract: "Write packs as AGENTS.md, Cursor rules or Copilot instructions.",
+      abstract: "Write packs as rule files for coding agents, into a project.",
       discussion: """
-        With --manifest and --variant, only the rules that apply to that variant are written; with --pack, every rule of the packs, each condition written out. Each file's header comment lists the rule ids it holds.
+        Writes where each tool reads its rules: agents-md (AGENTS.md), claude (CLAUDE.md), gemini (GEMINI.md), copilot (.github/copilot-instructions.md and .github/instructions/), cursor (.cursor/rules/), windsurf (.windsurf/rules/), cline (.clinerules/), kiro (.kiro/steering/), speckit (.specify/memory/constitution.md); --target all writes every one. Into a shared file (AGENTS.md, CLAUDE.md…) only a block between cplan markers is written or replaced, the rest kept byte for byte; other files are cplan's own (named cplan-…) and a file of that name that cplan did not write is never replaced. Nothing else in the folder is touched. AGENTS.md stays within Codex's 32 KiB: over it, the full text moves to .cplan/rules/ and AGENTS.md keeps the MUST rules and a pointer. Windsurf files stay within 12,000 characters, split when needed.
+
+        With --manifest and --variant, only the rules that apply to that variant; with --pack, every rule of the packs, each condition written out; --pack all exports every shipped pack except those about the evaluation harness or one application.
 
         Examples:
-          cplan packs export --target agents-md --manifest Constraints/manifests/conduit/django.yaml --variant django-openapi-postgres --out out/agents
-          cplan packs export --target cursor --pack django --pack sqlalchemy --out out/cursor
-          cplan packs export --target copilot --pack fastapi --out out/copilot
+          cplan packs export --target claude --pack fastapi --pack sqlalchemy
+          cplan packs export --target agents-md --manifest cplan.yaml --variant fastapi-openapi-postgres-sqlalchemy
+          cplan packs export --target all --pack all --out ../my-api
+          cplan packs export --target cursor --pack django --out out/cursor
         """)
 
-    @Option(help: "agents-md, cursor or copilot.")
-    var target: ExportTarget
+    @Option(help: "agents-md, claude, gemini, copilot, cursor, windsurf, cline, kiro, speckit, or all.")
+    var target: String
 
     @Option(help: ArgumentHelp("A manifest, with --variant.", valueName: "file"))
     var manifest: String?
@@ -188,13 +190,24 @@ extension CPlan {
         "Folders searched for packs (default: every pack cplan finds).", valueName: "dir"))
     var packs: [String] = []
 
-    @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))
-    var out: String
+    @Option(help: ArgumentHelp("The project folder to write into.", valueName: "dir"))
+    var out = "."
 
-    @Flag(help: "Write into a non-empty folder cplan did not write (its files are never touched).")
+    @Flag(help: "Accepted for compatibility; export never replaces a file it did not write.")
     var force = false
 
+    /// The targets asked for.
+    var targets: [ExportTarget] {
+      target == "all" ? ExportTarget.allCases : ExportTarget(rawValue: target).map { [$0] } ?? []
+    }
+
     func validate() throws {
+      if targets.isEmpty {
+        let names = ExportTarget.allCases.map(\.rawValue) + ["all"]
+        let hint = Suggestion.didYouMean(target, in: names).map { "; \($0)" } ?? ""
+        throw ValidationError(
+          "unknown target '\(target)'; expected one of: \(names.joined(separator: ", "))\(hint)")
+      }
       if (manifest == nil) == pack.isEmpty {
         throw ValidationError("give either '--manifest M --variant V' or '--pack P'")
       }
@@ -224,7 +237,9 @@ extension CPlan {
       } else {
         let set = ConstraintLoader().load(paths: packs.isEmpty ? DataPaths.packFiles() : packs)
         StandardError.write(DiagnosticReporter.text(set.diagnostics))
-        for id in pack {
+        let ids = pack == ["all"]
+          ? set.packs.filter(PackExporter.isProjectNeutral).map(\.id).sorted() : pack
+        for id in ids {
           guard let found = set.pack(id) else {
             let hint = Suggestion.didYouMean(id, in: set.packs.map(\.id)).map { "; \($0)" } ?? ""
             StandardError.write("error: no pack '\(id)'\(hint)\n")
@@ -232,20 +247,55 @@ extension CPlan {
           }
           groups.append(ExportGroup(pack: found, rules: found.rules))
         }
-        scope = "packs " + pack.joined(separator: ", ")
+        scope = "packs " + (pack == ["all"] ? "all" : pack.joined(separator: ", "))
       }
-      let files = PackExporter.files(
-        target: target, groups: groups, scope: scope, resolved: manifest != nil)
-      do {
-        var folder = try OutputFolder(out, force: force)
-        for (path, content) in files { try folder.write(content, to: path) }
-        try folder.commit()
-      } catch {
-        StandardError.write("error: \(error)\n")
+      let files = targets.flatMap {
+        PackExporter.files(target: $0, groups: groups, scope: scope, resolved: manifest != nil)
+      }
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+        StandardError.write("error: '\(out)' exists and is not a folder; --out names a folder\n")
         throw ExitCode(2)
       }
+      // Check every file before writing any: a refusal leaves the project as it was.
+      var planned: [(URL, String)] = []
+      for file in files {
+        let url = URL(fileURLWithPath: out).appendingPathComponent(file.path)
+        let existing = try? String(contentsOf: url, encoding: .utf8)
+        if file.isBlock {
+          if FileManager.default.fileExists(atPath: url.path), existing == nil {
+            StandardError.write("error: cannot read '\(url.path)' to update its cplan block\n")
+            throw ExitCode(2)
+          }
+          planned.append((url, PackExporter.merge(block: file.content, into: existing)))
+        } else {
+          if FileManager.default.fileExists(atPath: url.path),
+            !(existing ?? "").contains(PackExporter.ownedMark)
+          {
+            StandardError.write(
+              "error: '\(url.path)' exists and cplan did not write it; it is left as it is "
+                + "(move it, or export to another --out)\n")
+            throw ExitCode(2)
+          }
+          planned.append((url, file.content))
+        }
+      }
+      for (url, text) in planned {
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicFile.write(text, to: url)
+      }
       let rules = groups.reduce(0) { $0 + $1.rules.count }
-      print("wrote \(files.count) file\(files.count == 1 ? "" : "s") with \(rules) rules to \(out)")
+      for (url, text) in planned
+      where url.lastPathComponent == "AGENTS.md"
+        && text.utf8.count > ExportTarget.agentsMD.sizeLimit!
+      {
+        StandardError.write(
+          "warning: '\(url.path)' is \(text.utf8.count) bytes with the project's own text, over "
+            + "Codex's default limit of 32 KiB; the end is cut off when Codex reads it\n")
+      }
+      print(
+        "wrote \(planned.count) file\(planned.count == 1 ? "" : "s") with \(rules) rules into \(out)")
     }
   }
 }

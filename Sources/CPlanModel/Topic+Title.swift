@@ -1,4 +1,3 @@
-import CPlanModel
 
 extension Topic {
   /// The heading of the topic's group in a plan.
