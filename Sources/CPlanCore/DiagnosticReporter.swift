@@ -19,6 +19,56 @@ public enum DiagnosticReporter {
     return out
   }
 
+  /// How diagnostics look on a terminal: severity in colour, then the source line with a caret
+  /// under the column. Plain text when the output is not a terminal, `NO_COLOR` is set, or
+  /// `TERM` is `dumb`.
+  public static func styled(
+    _ diagnostics: [Diagnostic], terminal: Bool = isatty(STDERR_FILENO) != 0,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
+    guard terminal, environment["NO_COLOR"].map(\.isEmpty) ?? true,
+      environment["TERM"] != "dumb"
+    else { return text(diagnostics) }
+    var out = ""
+    var sources: [String: [Substring]] = [:]
+    for diagnostic in diagnostics {
+      let (color, label) =
+        switch diagnostic.severity {
+        case .error: ("31", "error")
+        case .warning: ("33", "warning")
+        case .note: ("36", "note")
+        }
+      var message = diagnostic.message
+      if let suggestion = diagnostic.suggestion { message += "; \(suggestion)" }
+      out += "\u{1B}[1m\(escaped(diagnostic.location.description)):\u{1B}[0m "
+      out += "\u{1B}[1;\(color)m\(label):\u{1B}[0m \u{1B}[1m\(escaped(message))\u{1B}[0m "
+      out += "[\(diagnostic.code)]\n"
+      let location = diagnostic.location
+      if location.line > 0 {
+        if sources[location.file] == nil {
+          let data = FileManager.default.contents(atPath: location.file).map { $0.prefix(8 << 20) }
+          sources[location.file] = data.map {
+            String(decoding: $0, as: UTF8.self).split(
+              omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+          } ?? []
+        }
+        if let lines = sources[location.file], location.line <= lines.count {
+          let line = escaped(String(lines[location.line - 1].prefix(240)))
+          let gutter = String(location.line)
+          out += " \(gutter) | \(line)\n"
+          let column = max(1, min(location.column, line.count + 1))
+          out += " \(String(repeating: " ", count: gutter.count)) | "
+            + String(repeating: " ", count: column - 1) + "\u{1B}[1;\(color)m^\u{1B}[0m\n"
+        }
+      }
+      for note in diagnostic.notes {
+        let place = note.location?.description ?? diagnostic.location.description
+        out += "\(escaped(place)): \u{1B}[1;36mnote:\u{1B}[0m \(escaped(note.message))\n"
+      }
+    }
+    return out
+  }
+
   /// Text safe for one terminal line: control characters (C0, DEL, C1) and line or paragraph
   /// separators that came from input are written as `\u{…}` escapes, so a key cannot break the
   /// `file:line:column` format or send escape sequences to the terminal.

@@ -24,14 +24,19 @@ struct PlanOptions: ParsableArguments {
   var spec: String?
 
   @Option(
+    name: [.customLong("index"), .customLong("corpus-index")],
     help: ArgumentHelp(
-      "The corpus index the rag arms retrieve from (see 'cplan corpus index').", valueName: "file"))
+      "The corpus index the rag arms retrieve from (see 'cplan corpus index'); --corpus-index "
+        + "is the old name.", valueName: "file"))
   var corpusIndex: String = ".cplan/index.sqlite"
 
   @Option(help: "Estimated tokens of the rag arms' excerpts.")
   var excerptBudget = 2500
 
   func validate() throws {
+    if CommandLine.arguments.contains(where: { $0 == "--corpus-index" || $0.hasPrefix("--corpus-index=") }) {
+      StandardError.write("note: --corpus-index is now --index, as in the corpus commands\n")
+    }
   }
 
   /// A retriever over the corpus index, or exit 2 when the arms need one and it is missing.
@@ -51,7 +56,7 @@ struct PlanOptions: ParsableArguments {
   /// Exits 2 on unreadable input and 1 when the constraints have errors.
   func session(_ paths: [String]) throws -> PlanningSession {
     let set = load.load(paths)
-    StandardError.write(DiagnosticReporter.text(set.diagnostics))
+    StandardError.write(DiagnosticReporter.styled(set.diagnostics))
     let code = set.exitCode(strict: load.strict)
     if code != 0 { throw ExitCode(code) }
     if set.manifests.isEmpty {

@@ -7,6 +7,13 @@ extension CPlan {
   struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Measure cplan against a reference in the same run.",
+      discussion: """
+        Speed, size and memory are reported as ratios against a reference measured in the same run; calibrate measures how right verify is on real code. Build in release mode first.
+
+        Examples:
+          swift build -c release && .build/release/cplan bench verify
+          .build/release/cplan bench calibrate ../shared/realworld-apps
+        """,
       subcommands: [
         ValidateBench.self, MatrixBench.self, CorpusBench.self, VerifyBench.self,
         CalibrateBench.self,

@@ -12,7 +12,7 @@ extension CPlan {
     static let configuration = CommandConfiguration(
       abstract: "Compare harness results of a baseline and a planned arm, or check a summary.",
       discussion: """
-        Each DIR is one arm's harness results tree, {uv|node}/{agent}/{model}/{task}/{date}/run_N/, read from the latest date folder (names compared as strings). Tasks are matched by agent, model and task name. Per level, framework, constraint and agent/model the report gives each arm's A%, strict A% and pass@1; the difference with its standard error and a seeded bootstrap 95% interval over tasks; a Wilcoxon signed-rank and an exact McNemar test; each arm's L0→L3 decay and the share of the baseline's decay an arm recovers; and the marginal effect of each constraint. Unmatched, incomplete and unbalanced runs are listed on standard error and in the report. Compliance is not verified yet: every run counts as compliant (strict A% = A%), and the report says so.
+        Each DIR is one arm's harness results tree, {uv|node}/{agent}/{model}/{task}/{date}/run_N/, read from the latest date folder (names compared as strings). Tasks are matched by agent, model and task name. Per level, framework, constraint and agent/model the report gives each arm's A%, strict A% and pass@1; the difference with its standard error and a seeded bootstrap 95% interval over tasks; a Wilcoxon signed-rank and an exact McNemar test; each arm's L0→L3 decay and the share of the baseline's decay an arm recovers; and the marginal effect of each constraint. Unmatched, incomplete and unbalanced runs are listed on standard error and in the report. Strict A% counts a run only when 'cplan verify' finds no error in its patch (the built-in verifiers and the packs' checks, read from code, not comments); --no-verify counts every run as compliant, and the report says so.
 
         --summary reads the harness's global_stats.csv, recomputes its runtime,
         global and constraint_type rows from its framework rows (weighting by n_executed) and exits 1 unless every value agrees to 4 decimals.
@@ -115,7 +115,7 @@ extension CPlan {
         bootstrap: Bootstrap(resamples: resamples, seed: seed), k: k, primary: metric)
       let report = try ComparisonReport(
         arms: results, options: options, missingReport: missingReport, chart: chart != nil)
-      StandardError.write(DiagnosticReporter.text(report.issues))
+      StandardError.write(DiagnosticReporter.styled(report.issues))
       try emit(try report.render(format))
       if let chart, let data = report.chart {
         try write(ChartSVG.render(data), to: chart)
@@ -125,7 +125,7 @@ extension CPlan {
 
     private func checkSummary(_ path: String) throws {
       let report = SummaryReport(try SummaryTable(contentsOf: path))
-      StandardError.write(DiagnosticReporter.text(report.issues))
+      StandardError.write(DiagnosticReporter.styled(report.issues))
       try emit(try report.render(format))
       if !report.agrees || (strict && !report.issues.isEmpty) { throw ExitCode(1) }
     }

@@ -118,6 +118,16 @@ extension CPlan {
 
     func run() throws {
       let index = try options.openIndex(readOnly: true)
+      if let corpus {
+        let known = try index.corpora().map(\.id)
+        guard known.contains(corpus) else {
+          let hint = Suggestion.didYouMean(corpus, in: known).map { "; \($0)" } ?? ""
+          StandardError.write(
+            "error: no corpus '\(corpus)' in the index\(hint); indexed: "
+              + known.joined(separator: ", ") + "\n")
+          throw ExitCode(2)
+        }
+      }
       let hits = try index.search(query, corpus: corpus, limit: limit)
       switch format {
       case .json:
