@@ -30,7 +30,11 @@ struct CPlan: ParsableCommand {
   )
 
   static func main() {
-    suggestSubcommand(Array(CommandLine.arguments.dropFirst()))
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    StandardError.json = zip(arguments, arguments.dropFirst()).contains {
+      $0 == "--format" && $1 == "json"
+    } || arguments.contains("--format=json")
+    suggestSubcommand(arguments)
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -38,7 +42,11 @@ struct CPlan: ParsableCommand {
       let code = exitCode(for: error)
       if code == .validationFailure {
         // Usage errors exit 2, like every other input error of cplan.
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        if StandardError.json {
+          StandardError.write("error: " + message(for: error) + "\n")
+        } else {
+          FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        }
         Foundation.exit(2)
       }
       exit(withError: error)
@@ -60,10 +68,9 @@ struct CPlan: ParsableCommand {
       }
       if argument == "help" { return }
       let hint = Suggestion.didYouMean(argument, in: names).map { "; \($0)" } ?? ""
-      FileHandle.standardError.write(
-        Data(
-          ("error: unknown command '\(argument)'\(hint)\n"
-            + "commands: \(names.joined(separator: ", ")) (see '\(path.joined(separator: " ")) --help')\n").utf8))
+      StandardError.write(
+        "error: unknown command '\(argument)'\(hint); commands: \(names.joined(separator: ", ")) "
+          + "(see '\(path.joined(separator: " ")) --help')\n")
       Foundation.exit(2)
     }
   }

@@ -27,7 +27,7 @@ struct CorpusOptions: ParsableArguments {
   /// The registry, or exit 2 after printing its problems.
   func loadRegistry() throws -> CorporaConfig {
     let (config, diagnostics) = CorporaConfig.load(path: registry)
-    StandardError.write(DiagnosticReporter.styled(diagnostics))
+    StandardError.diagnostics(diagnostics)
     guard let config else {
       if diagnostics.isEmpty { StandardError.write("error: cannot read the registry '\(registry)'\n") }
       throw ExitCode(2)

@@ -28,8 +28,42 @@ struct LoadOptions: ParsableArguments {
 
 /// Writes to standard error.
 enum StandardError {
+  /// With `--format json`, standard error carries JSON too: one object per line
+  /// (`{"severity", "message", "code", "file", "line", "column", "suggestion"}`), so a script
+  /// reads errors the way it reads results.
+  nonisolated(unsafe) static var json = false
+
   static func write(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    guard json else {
+      FileHandle.standardError.write(Data(text.utf8))
+      return
+    }
+    for line in text.split(separator: "\n") where !line.isEmpty {
+      var severity = "note"
+      var message = String(line)
+      for word in ["error", "warning", "note"] where line.hasPrefix(word + ": ") {
+        severity = word
+        message = String(line.dropFirst(word.count + 2))
+      }
+      emit(["severity": severity, "message": message])
+    }
+  }
+
+  /// Diagnostics: styled text for a person, JSON lines with `--format json`.
+  static func diagnostics(_ list: [Diagnostic]) {
+    guard json else {
+      FileHandle.standardError.write(Data(DiagnosticReporter.styled(list).utf8))
+      return
+    }
+    for object in DiagnosticReporter.jsonObjects(list) { emit(object) }
+  }
+
+  private static func emit(_ object: [String: Any]) {
+    let value = try? JSONOutput.convert(object)
+    let text =
+      value.map { PythonJSON.encode($0, asciiOnly: false, indent: 0) }?
+      .replacingOccurrences(of: "\n", with: "") ?? "{}"
+    FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 }
 

@@ -56,7 +56,7 @@ struct PlanOptions: ParsableArguments {
   /// Exits 2 on unreadable input and 1 when the constraints have errors.
   func session(_ paths: [String]) throws -> PlanningSession {
     let set = load.load(paths)
-    StandardError.write(DiagnosticReporter.styled(set.diagnostics))
+    StandardError.diagnostics(set.diagnostics)
     let code = set.exitCode(strict: load.strict)
     if code != 0 { throw ExitCode(code) }
     if set.manifests.isEmpty {

@@ -41,3 +41,25 @@ private let helpSnapshots = CLIRunner.repository.appendingPathComponent(
     #expect(nested.stderr.contains("did you mean 'list'?") && nested.stderr.contains("'cplan packs --help'"))
   }
 }
+
+@Suite struct JSONErrorTests {
+  @Test func formatJSONMakesStandardErrorJSONLines() throws {
+    let result = try CLIRunner.run([
+      "plan", "Constraints/manifests/demo/bookmarks.yaml", "--variant", "nope", "--format", "json",
+    ])
+    #expect(result.status == 2)
+    let lines = result.stderr.split(separator: "\n")
+    #expect(!lines.isEmpty)
+    for line in lines {
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      #expect(object["severity"] as? String == "error")
+      #expect((object["message"] as? String)?.contains("nope") == true)
+    }
+    let usage = try CLIRunner.run(["plan", "--format", "json"])
+    #expect(usage.status == 2)
+    let object = try JSONSerialization.jsonObject(
+      with: Data(usage.stderr.split(separator: "\n")[0].utf8)) as? [String: Any]
+    #expect(object?["severity"] as? String == "error")
+  }
+}

@@ -92,7 +92,7 @@ extension CPlan {
       var outputs: [(String, Data)] = []
       var failures = 0
       for ((_, relative), (data, sidecar, diagnostics, failure)) in zip(inputs, results) {
-        StandardError.write(DiagnosticReporter.styled(diagnostics))
+        StandardError.diagnostics(diagnostics)
         if let failure {
           StandardError.write(failure)
           failures += 1

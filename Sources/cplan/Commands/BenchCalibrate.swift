@@ -31,14 +31,14 @@ extension CPlan {
 
     func run() throws {
       let set = ConstraintLoader().load(paths: packs)
-      StandardError.write(DiagnosticReporter.styled(set.diagnostics))
+      StandardError.diagnostics(set.diagnostics)
       if set.diagnostics.hasErrors { throw ExitCode(2) }
       let report: CalibrationReport
       do {
         report = try CalibrationReport.run(
           labels: try CalibrationLabels.read(labels), root: apps, packs: set.packs)
       } catch let error as VerifyError {
-        StandardError.write(DiagnosticReporter.styled([error.diagnostic]))
+        StandardError.diagnostics([error.diagnostic])
         throw ExitCode(2)
       }
       switch format {

@@ -49,7 +49,7 @@ extension CPlan {
       }
       let probe = session()
       guard !probe.constraints.manifests.isEmpty, !probe.constraints.diagnostics.hasErrors else {
-        StandardError.write(DiagnosticReporter.styled(probe.constraints.diagnostics))
+        StandardError.diagnostics(probe.constraints.diagnostics)
         StandardError.write("error: the manifests must load cleanly\n")
         throw ExitCode(2)
       }

@@ -115,7 +115,7 @@ extension CPlan {
         bootstrap: Bootstrap(resamples: resamples, seed: seed), k: k, primary: metric)
       let report = try ComparisonReport(
         arms: results, options: options, missingReport: missingReport, chart: chart != nil)
-      StandardError.write(DiagnosticReporter.styled(report.issues))
+      StandardError.diagnostics(report.issues)
       try emit(try report.render(format))
       if let chart, let data = report.chart {
         try write(ChartSVG.render(data), to: chart)
@@ -125,7 +125,7 @@ extension CPlan {
 
     private func checkSummary(_ path: String) throws {
       let report = SummaryReport(try SummaryTable(contentsOf: path))
-      StandardError.write(DiagnosticReporter.styled(report.issues))
+      StandardError.diagnostics(report.issues)
       try emit(try report.render(format))
       if !report.agrees || (strict && !report.issues.isEmpty) { throw ExitCode(1) }
     }

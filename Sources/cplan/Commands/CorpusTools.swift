@@ -97,7 +97,7 @@ extension CPlan {
       if let topic { return TopicWords.query(for: Topic(rawValue: topic)!) }
       let set = ConstraintLoader().load(paths: [manifest!])
       guard let loaded = set.manifests.first, let chosen = loaded.variant(named: variant!) else {
-        StandardError.write(DiagnosticReporter.styled(set.diagnostics))
+        StandardError.diagnostics(set.diagnostics)
         StandardError.write("error: no variant '\(variant!)' in '\(manifest!)'\n")
         throw ExitCode(2)
       }
@@ -162,7 +162,7 @@ extension CPlan {
       }
       switch format {
       case .text:
-        StandardError.write(DiagnosticReporter.styled(report.diagnostics))
+        StandardError.diagnostics(report.diagnostics)
         print(report.summary)
       case .json:
         print(try JSONOutput.string([

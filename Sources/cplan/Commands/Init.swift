@@ -73,7 +73,7 @@ extension CPlan {
       do {
         facts = try ProjectDetector.detect(at: project)
       } catch let error as VerifyError {
-        StandardError.write(DiagnosticReporter.styled([error.diagnostic]))
+        StandardError.diagnostics([error.diagnostic])
         throw ExitCode(2)
       }
       guard let framework = framework ?? facts.framework else {
@@ -129,7 +129,7 @@ extension CPlan {
         at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
       try AtomicFile.write(text, to: target)
       let set = ConstraintLoader(packFolders: DataPaths.packFolders()).load(paths: [target.path])
-      StandardError.write(DiagnosticReporter.styled(set.diagnostics))
+      StandardError.diagnostics(set.diagnostics)
       guard let written = set.manifests.first, !set.diagnostics.hasErrors else {
         StandardError.write("error: the manifest written to '\(target.path)' does not load\n")
         throw ExitCode(1)

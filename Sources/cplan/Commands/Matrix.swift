@@ -54,12 +54,12 @@ extension CPlan {
       let progress = Progress(enabled: !quiet)
       do {
         for manifest in session.constraints.manifests {
-          StandardError.write(DiagnosticReporter.styled(session.specDiagnostics(for: manifest)))
+          StandardError.diagnostics(session.specDiagnostics(for: manifest))
         }
         let entries = try builder.entries { done, total in progress.update(done, total) }
         progress.finish()
         let diagnostics = entries.flatMap(\.diagnostics)
-        StandardError.write(DiagnosticReporter.styled(diagnostics))
+        StandardError.diagnostics(diagnostics)
         for (path, data) in builder.files(for: entries) { try folder.write(data, to: path) }
         try folder.commit()
         print("wrote \(entries.count) prompts (\(armList.map(\.rawValue).joined(separator: ", "))) to \(out)")

@@ -41,7 +41,7 @@ extension CPlan {
 
     func run() throws {
       let set = ConstraintLoader().load(paths: paths.isEmpty ? DataPaths.packFiles() : paths)
-      StandardError.write(DiagnosticReporter.styled(set.diagnostics))
+      StandardError.diagnostics(set.diagnostics)
       let rows = set.packs.sorted { $0.id < $1.id }.map { pack -> [String: Any] in
         let cited = pack.rules.filter { !$0.sources.isEmpty }.count
         let corpus = pack.rules.filter { $0.sources.contains { $0.citation.corpus != nil } }.count
@@ -150,7 +150,7 @@ extension CPlan {
       let failed = diagnostics.hasErrors || (strict && diagnostics.contains { $0.severity == .warning })
       switch format {
       case .text:
-        StandardError.write(DiagnosticReporter.styled(diagnostics))
+        StandardError.diagnostics(diagnostics)
         let rules = set.packs.reduce(0) { $0 + $1.rules.count }
         print("\(failed ? "failed" : "ok"): \(set.packs.count) packs, \(rules) rules; "
           + DiagnosticReporter.summary(diagnostics, files: set.files.count) + "; \(cited)")
@@ -229,7 +229,7 @@ extension CPlan {
       var scope: String
       if let manifest, let variant {
         let set = ConstraintLoader(packFolders: packs + DataPaths.packFolders()).load(paths: [manifest])
-        StandardError.write(DiagnosticReporter.styled(set.diagnostics))
+        StandardError.diagnostics(set.diagnostics)
         guard let loaded = set.manifests.first, let chosen = loaded.variant(named: variant) else {
           StandardError.write("error: no variant '\(variant)' in '\(manifest)'\n")
           throw ExitCode(2)
@@ -244,7 +244,7 @@ extension CPlan {
         scope = "\(loaded.id) \(chosen.name)"
       } else {
         let set = ConstraintLoader().load(paths: packs.isEmpty ? DataPaths.packFiles() : packs)
-        StandardError.write(DiagnosticReporter.styled(set.diagnostics))
+        StandardError.diagnostics(set.diagnostics)
         let ids = pack == ["all"]
           ? set.packs.filter(PackExporter.isProjectNeutral).map(\.id).sorted() : pack
         for id in ids {

@@ -37,7 +37,7 @@ extension CPlan {
       var failed = false
       for (manifest, variant) in pairs {
         let specDiagnostics = session.specDiagnostics(for: manifest)
-        StandardError.write(DiagnosticReporter.styled(specDiagnostics))
+        StandardError.diagnostics(specDiagnostics)
         // A spec with errors (cycles, broken references) still plans, but the run reports it.
         failed = failed || specDiagnostics.hasErrors
         let plan: Plan
@@ -47,7 +47,7 @@ extension CPlan {
           StandardError.write("error: \(error)\n")
           throw ExitCode(2)
         }
-        StandardError.write(DiagnosticReporter.styled(plan.diagnostics))
+        StandardError.diagnostics(plan.diagnostics)
         failed = failed || plan.diagnostics.hasErrors
         switch format {
         case .md: texts.append(try session.renderer.planSection(plan))
@@ -98,7 +98,7 @@ extension CPlan {
       do {
         let (text, plan) = try session.prompt(manifest, chosen, arm: arms[0])
         let specDiagnostics = session.specDiagnostics(for: manifest)
-        StandardError.write(DiagnosticReporter.styled(specDiagnostics + (plan?.diagnostics ?? [])))
+        StandardError.diagnostics(specDiagnostics + (plan?.diagnostics ?? []))
         print(text, terminator: "")
         if plan?.diagnostics.hasErrors == true || specDiagnostics.hasErrors { throw ExitCode(1) }
       } catch let error as RenderError {

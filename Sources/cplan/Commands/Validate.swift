@@ -29,7 +29,7 @@ extension CPlan {
       let code = set.exitCode(strict: load.strict)
       switch format {
       case .text:
-        StandardError.write(DiagnosticReporter.styled(set.diagnostics))
+        StandardError.diagnostics(set.diagnostics)
         let manifests = set.files.filter { $0.kind == .manifest }.count
         let packs = set.files.filter { $0.kind == .pack }.count
         let verdict = code == 0 ? "ok" : "failed"

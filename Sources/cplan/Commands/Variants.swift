@@ -29,7 +29,7 @@ extension CPlan {
 
     func run() throws {
       let set = load.load(paths)
-      StandardError.write(DiagnosticReporter.styled(set.diagnostics))
+      StandardError.diagnostics(set.diagnostics)
       let manifests = set.manifests
       if manifests.isEmpty, !set.diagnostics.hasErrors {
         StandardError.write("error: no manifest among the given files\n")

@@ -93,7 +93,7 @@ extension CPlan {
         case .failure(let error): diagnostics.append(error.diagnostic)
         }
       }
-      StandardError.write(DiagnosticReporter.styled(diagnostics))
+      StandardError.diagnostics(diagnostics)
       try emit(reports, diagnostics: diagnostics, packRules: packs.flatMap(\.rules))
       if diagnostics.hasErrors { throw ExitCode(2) }
       let failing = reports.flatMap(\.findings).contains {
@@ -174,7 +174,7 @@ extension CPlan {
         packFolders: noPacks ? [] : load.packFolders + DataPaths.packFolders()
       ).load(paths: files)
       let shown = set.diagnostics.filter { !(noPacks && $0.code == "pack-not-found") }
-      StandardError.write(DiagnosticReporter.styled(shown))
+      StandardError.diagnostics(shown)
       if shown.hasErrors { throw ExitCode(2) }
       if manifest != nil, set.manifests.isEmpty {
         StandardError.write("error: '\(manifest!)' is not a manifest\n")
@@ -192,10 +192,10 @@ extension CPlan {
         }
         if let name { return try VerificationTarget.named(name) }
       } catch let error as HarnessError {
-        StandardError.write(DiagnosticReporter.styled([error.diagnostic]))
+        StandardError.diagnostics([error.diagnostic])
         throw ExitCode(2)
       } catch let error as VerifyError {
-        StandardError.write(DiagnosticReporter.styled([error.diagnostic]))
+        StandardError.diagnostics([error.diagnostic])
         throw ExitCode(2)
       }
       guard let manifestValue, let variant else { return nil }
