@@ -74,6 +74,7 @@ corpora:
     source: github.com/gothinkster/realworld commit 747190e, apps/documentation/src/content/docs/specifications/backend and implementation-creation
 """# + "\n",
     "packs/agent-workflow.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: agent-workflow
 version: 1.3.0
@@ -871,6 +872,7 @@ rules:
             app.get('/api/tags', tagsHandler);
 """# + "\n",
     "packs/aiohttp.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: aiohttp
 version: 1.2.0
@@ -1416,6 +1418,7 @@ rules:
           service
 """# + "\n",
     "packs/clean-architecture.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: clean-architecture
 version: 1.3.0
@@ -2156,6 +2159,7 @@ rules:
         section: Cycles
 """# + "\n",
     "packs/django.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: django
 version: 1.1.0
@@ -3440,6 +3444,7 @@ rules:
                     return JsonResponse({"items": svc.items.list()})
 """# + "\n",
     "packs/express.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: express
 version: 1.3.0
@@ -3806,6 +3811,7 @@ rules:
         quote: Modify the request and response objects.
 """# + "\n",
     "packs/fastapi.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: fastapi
 version: 1.2.0
@@ -4980,6 +4986,7 @@ rules:
             pwd_context = CryptContext(schemes=["bcrypt"], deprecated="auto")
 """# + "\n",
     "packs/fastify.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: fastify
 version: 1.3.0
@@ -5421,6 +5428,7 @@ rules:
           handler.
 """# + "\n",
     "packs/flask.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: flask
 version: 1.2.0
@@ -6123,6 +6131,7 @@ rules:
                 return generate_password_hash(password)
 """# + "\n",
     "packs/hono.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: hono
 version: 1.3.0
@@ -6545,6 +6554,7 @@ rules:
           allows passing specific values between middleware or from middleware to route handlers.
 """# + "\n",
     "packs/koa.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: koa
 version: 1.3.0
@@ -6917,6 +6927,7 @@ rules:
           frontend views.
 """# + "\n",
     "packs/postgres.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: postgres
 version: 1.3.0
@@ -7436,6 +7447,7 @@ rules:
             const { rows } = await pool.query('SELECT COUNT(*) AS count FROM items');
 """# + "\n",
     "packs/realworld.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: realworld
 version: 1.0.0
@@ -7708,6 +7720,7 @@ rules:
         quote: '"createdAt": "2016-02-18T03:22:56.637Z",'
 """# + "\n",
     "packs/sequelize.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: sequelize
 version: 1.3.0
@@ -8413,6 +8426,7 @@ rules:
             }
 """# + "\n",
     "packs/sqlalchemy.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: sqlalchemy
 version: 1.2.0
@@ -9079,6 +9093,7 @@ rules:
           other expired-attribute access involving ORM relationships and column attributes
 """# + "\n",
     "packs/sqlite.yaml": #"""
+# yaml-language-server: $schema=../schema/pack.schema.json
 cplan: 1
 id: sqlite
 version: 1.3.0
