@@ -109,6 +109,25 @@ private let snapshots = CLIRunner.repository.appendingPathComponent(
     #expect(!FileManager.default.fileExists(atPath: project + "/.cursor/rules/cplan-django.mdc"))
   }
 
+  @Test(arguments: [
+    ("django", "django-openapi-clean_architecture-postgres-sqlalchemy"),
+    ("fastapi", "fastapi-openapi-clean_architecture-postgres-sqlalchemy"),
+    ("fastapi", "fastapi-openapi-clean_architecture-sqlite-sqlalchemy"),
+  ])
+  func levelThreeExportsFitEveryToolsLimit(_ framework: String, _ variant: String) throws {
+    let scratch = try ScratchFolder()
+    let result = try CLIRunner.run([
+      "packs", "export", "--target", "all", "--manifest",
+      "Constraints/manifests/conduit/\(framework).yaml", "--variant", variant, "--out",
+      scratch.child("o"),
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let tree = try ScratchFolder.tree(scratch.child("o"))
+    #expect(try #require(tree["AGENTS.md"]).count <= 32 * 1024)
+    #expect(tree["CLAUDE.md"] != nil && tree[".specify/memory/constitution.md"] != nil)
+    for (path, data) in tree where path.hasPrefix(".windsurf/") { #expect(data.count <= 12_000, "\(path)") }
+  }
+
   @Test func packAllLeavesOutHarnessAndApplicationPacks() throws {
     let scratch = try ScratchFolder()
     let result = try CLIRunner.run([
