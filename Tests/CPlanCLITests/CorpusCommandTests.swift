@@ -39,6 +39,15 @@ private func indexed() throws -> (ScratchFolder, [String]) {
     #expect(hits.first?["path"] as? String == "docs/database.md")
   }
 
+  @Test func aCorpusIdNotInTheIndexIsAnErrorWithASuggestion() throws {
+    let (scratch, options) = try indexed()
+    defer { _ = scratch }
+    let result = try CLIRunner.run(
+      ["corpus", "search", "trailing slash", "--corpus", "notes-1.1"] + options)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("no corpus 'notes-1.1' in the index; did you mean 'notes-1.0'?"))
+  }
+
   @Test func mineGivesACitedPackSkeleton() throws {
     let (scratch, options) = try indexed()
     let result = try CLIRunner.run(
