@@ -32,8 +32,18 @@ struct NodeBuilder {
     self.positions = positions
   }
 
+  /// libyaml's lines mapped to an editor's, when the text breaks lines at U+0085, U+2028 or
+  /// U+2029 (see `TextPosition.libyamlLines`).
+  private var lineMap: [(line: Int, columnOffset: Int)]?
+
   private func location(_ mark: yaml_mark_t) -> SourceLocation {
-    SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    let line = Int(mark.line)
+    let column = Int(mark.column)
+    if let lineMap, line < lineMap.count {
+      let mapped = lineMap[line]
+      return SourceLocation(file: file, line: mapped.line + 1, column: mapped.columnOffset + column + 1)
+    }
+    return SourceLocation(file: file, line: line + 1, column: column + 1)
   }
 
   private static func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
@@ -43,6 +53,7 @@ struct NodeBuilder {
 
   /// Parses the whole input; returns the root of its single document, if any.
   mutating func parse(_ bytes: [UInt8]) -> YAMLNode? {
+    lineMap = TextPosition.libyamlLines(bytes)
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
       fail(.error("yaml-syntax", "libyaml could not start", at: .start(of: file)))

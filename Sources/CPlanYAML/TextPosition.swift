@@ -31,6 +31,48 @@ struct TextPosition {
     return SourceLocation(file: file, line: line, column: column)
   }
 
+  /// For each line as libyaml counts them (it also breaks lines at U+0085, U+2028 and U+2029,
+  /// which editors do not), the line as an editor counts it (0-based) and the characters
+  /// already on that line before it; nil when the text has none of those three.
+  static func libyamlLines(_ bytes: [UInt8]) -> [(line: Int, columnOffset: Int)]? {
+    func isExtraBreak(_ i: Int) -> Int {
+      if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 { return 2 }
+      if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
+        bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9
+      {
+        return 3
+      }
+      return 0
+    }
+    guard bytes.indices.contains(where: { (bytes[$0] == 0xC2 || bytes[$0] == 0xE2) && isExtraBreak($0) > 0 })
+    else { return nil }
+    var map: [(line: Int, columnOffset: Int)] = [(0, 0)]
+    var line = 0
+    var characters = 0
+    var i = 0
+    while i < bytes.count {
+      let byte = bytes[i]
+      if byte == 0x0A || byte == 0x0D {
+        if byte == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+        line += 1
+        characters = 0
+        map.append((line, 0))
+        i += 1
+        continue
+      }
+      let width = isExtraBreak(i)
+      if width > 0 {
+        characters += 1
+        map.append((line, characters))
+        i += width
+        continue
+      }
+      if byte & 0xC0 != 0x80 { characters += 1 }
+      i += 1
+    }
+    return map
+  }
+
   /// The offset of the first byte that is not valid UTF-8, or nil when all of it is.
   static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
     var i = 0

@@ -206,3 +206,19 @@ private func codes(_ result: YAMLLoadResult) -> [String] { result.diagnostics.ma
     #expect(result.diagnostics[0].location.line == 3)
   }
 }
+
+@Suite struct UnicodeLineBreakTests {
+  /// libyaml breaks lines at NEL, LS and PS; editors (and cplan's diagnostics) do not.
+  @Test(arguments: ["\u{85}", "\u{2028}", "\u{2029}"])
+  func positionsCountOnlyLFAndCR(_ separator: String) throws {
+    let text = "a: \"one\(separator)two\"\nb: 2\nc: [\n"
+    let result = YAMLLoader.load(string: text, file: "t.yaml")
+    let error = try #require(result.diagnostics.first)
+    // The unclosed flow sequence ends at the end of the text: line 4 as an editor counts.
+    #expect(error.location.line == 4, "\(error)")
+    let plain = YAMLLoader.load(string: "a: \"one two\"\nb: 2\nc: 3\n", file: "t.yaml")
+    let separated = YAMLLoader.load(string: "a: \"one\(separator)two\"\nb: 2\nc: 3\n", file: "t.yaml")
+    #expect(separated.root?["b"]?.start.line == plain.root?["b"]?.start.line)
+    #expect(separated.root?["c"]?.start == SourceLocation(file: "t.yaml", line: 3, column: 4))
+  }
+}
