@@ -6,14 +6,16 @@ public enum HarnessError: Error, Sendable, Hashable, CustomStringConvertible {
   case unreadable(file: String, reason: String)
   /// The bytes are not JSON (or not UTF-8); `line` and `column` are 1-based, columns in characters.
   case notJSON(file: String, line: Int, column: Int, reason: String)
-  /// The top-level value is not an object; `found` describes it, e.g. `an array`.
-  case notAnObject(file: String, found: String)
-  /// A top-level key appears more than once.
-  case duplicateKey(String, file: String)
+  /// The top-level value is not an object; `found` describes it, e.g. `an array`; `line` and
+  /// `column` are where the value starts.
+  case notAnObject(file: String, found: String, line: Int = 1, column: Int = 1)
+  /// A top-level key appears more than once; `line` and `column` are where it appears again.
+  case duplicateKey(String, file: String, line: Int = 1, column: Int = 1)
   /// A required top-level key (`name`, `prompt`, `dockerFolder`) is absent.
   case missingKey(String, file: String)
-  /// A required top-level key's value is not a string; `found` describes it, e.g. `a number`.
-  case notAString(String, file: String, found: String)
+  /// A required top-level key's value is not a string; `found` describes it, e.g. `a number`;
+  /// `line` and `column` are where the value starts.
+  case notAString(String, file: String, found: String, line: Int = 1, column: Int = 1)
   /// The `dockerFolder` is neither a runtime folder (`uv`, `node`) nor a known framework.
   case unknownDockerFolder(String, file: String)
   /// A generation task's name is not `{framework}-{spec}-{constraints}`.
@@ -33,8 +35,8 @@ public enum HarnessError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The file the error is about.
   public var file: String {
     switch self {
-    case .unreadable(let file, _), .notJSON(let file, _, _, _), .notAnObject(let file, _),
-      .duplicateKey(_, let file), .missingKey(_, let file), .notAString(_, let file, _),
+    case .unreadable(let file, _), .notJSON(let file, _, _, _), .notAnObject(let file, _, _, _),
+      .duplicateKey(_, let file, _, _), .missingKey(_, let file), .notAString(_, let file, _, _, _),
       .unknownDockerFolder(_, let file), .unparseableName(_, let file, _),
       .invalidAnchor(_, let file), .anchorNotFound(_, let file, _),
       .ambiguousAnchor(_, let file, _), .emptySection(let file), .outsideInputRoot(let file, _):
@@ -65,10 +67,10 @@ public enum HarnessError: Error, Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .unreadable(_, let reason): return "cannot read the file: \(reason)"
     case .notJSON(_, _, _, let reason): return "not valid JSON: \(reason)"
-    case .notAnObject(_, let found): return "the task must be a JSON object, found \(found)"
-    case .duplicateKey(let key, _): return "key '\(key)' appears more than once in the task"
+    case .notAnObject(_, let found, _, _): return "the task must be a JSON object, found \(found)"
+    case .duplicateKey(let key, _, _, _): return "key '\(key)' appears more than once in the task"
     case .missingKey(let key, _): return "missing key '\(key)' in the task"
-    case .notAString(let key, _, let found): return "'\(key)' must be a string, found \(found)"
+    case .notAString(let key, _, let found, _, _): return "'\(key)' must be a string, found \(found)"
     case .unknownDockerFolder(let folder, _):
       let frameworks = Set(TaskTarget.frameworkRuntimes.keys)
         .union(TaskTarget.dockerFolderAliases.keys).sorted()
@@ -92,20 +94,27 @@ public enum HarnessError: Error, Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// `file:line:column: message` for JSON errors, `file: message` otherwise.
-  public var description: String {
-    if case .notJSON(let file, let line, let column, _) = self {
-      return "\(file):\(line):\(column): \(message)"
+  /// The line and column the error points at, when it has one.
+  public var position: (line: Int, column: Int)? {
+    switch self {
+    case .notJSON(_, let line, let column, _), .notAnObject(_, _, let line, let column),
+      .duplicateKey(_, _, let line, let column), .notAString(_, _, _, let line, let column):
+      return (line, column)
+    default: return nil
     }
+  }
+
+  /// `file:line:column: message` for errors at a place of the JSON, `file: message` otherwise.
+  public var description: String {
+    if let position { return "\(file):\(position.line):\(position.column): \(message)" }
     return "\(file): \(message)"
   }
 
-  /// The error as a diagnostic, positioned at the JSON error or at the start of the file.
+  /// The error as a diagnostic, positioned where the JSON shows it, else at the start of the
+  /// file.
   public var diagnostic: Diagnostic {
     var location = SourceLocation.start(of: file)
-    if case .notJSON(_, let line, let column, _) = self {
-      location = SourceLocation(file: file, line: line, column: column)
-    }
+    if let position { location = SourceLocation(file: file, line: position.line, column: position.column) }
     return .error(code, message, at: location)
   }
 }

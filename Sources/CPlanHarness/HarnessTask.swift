@@ -50,7 +50,11 @@ public struct HarnessTask: Sendable {
     do {
       switch try JSONScanner.scan(bytes) {
       case .object(let found): members = found
-      case .other(let kind): throw HarnessError.notAnObject(file: path, found: kind.phrase)
+      case .other(let kind):
+        let start = bytes.firstIndex { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } ?? 0
+        let at = Self.position(ofByte: start, in: bytes)
+        throw HarnessError.notAnObject(
+          file: path, found: kind.phrase, line: at.line, column: at.column)
       }
     } catch let error as JSONSyntaxError {
       throw Self.syntaxError(error, bytes, path)
@@ -58,13 +62,16 @@ public struct HarnessTask: Sendable {
     var byKey: [String: JSONMember] = [:]
     for member in members {
       guard byKey.updateValue(member, forKey: member.key) == nil else {
-        throw HarnessError.duplicateKey(member.key, file: path)
+        let at = Self.position(ofByte: member.keyOffset, in: bytes)
+        throw HarnessError.duplicateKey(member.key, file: path, line: at.line, column: at.column)
       }
     }
     func string(_ key: String) throws -> (String, Range<Int>) {
       guard let member = byKey[key] else { throw HarnessError.missingKey(key, file: path) }
       guard member.kind == .string else {
-        throw HarnessError.notAString(key, file: path, found: member.kind.phrase)
+        let at = Self.position(ofByte: member.valueSpan.lowerBound, in: bytes)
+        throw HarnessError.notAString(
+          key, file: path, found: member.kind.phrase, line: at.line, column: at.column)
       }
       do {
         return (try JSONStringDecoder.decode(bytes, span: member.valueSpan), member.valueSpan)
@@ -126,11 +133,17 @@ public struct HarnessTask: Sendable {
   private static func syntaxError(_ error: JSONSyntaxError, _ bytes: [UInt8], _ path: String)
     -> HarnessError
   {
-    let offset = min(error.offset, bytes.count)
+    let at = position(ofByte: error.offset, in: bytes)
+    return .notJSON(file: path, line: at.line, column: at.column, reason: error.reason)
+  }
+
+  /// The 1-based line and character column of a byte offset (JSON breaks lines at LF only).
+  static func position(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+    let offset = min(offset, bytes.count)
     let before = bytes[..<offset]
     let lineStart = (before.lastIndex(of: 0x0A)).map { $0 + 1 } ?? 0
     let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
-    return .notJSON(file: path, line: line, column: column, reason: error.reason)
+    return (line, column)
   }
 }

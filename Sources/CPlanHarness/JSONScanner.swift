@@ -21,6 +21,8 @@ struct JSONMember: Sendable {
   var key: String
   /// The value's bytes, from its first to one past its last (a string's span holds its quotes).
   var valueSpan: Range<Int>
+  /// The offset of the key's opening quote.
+  var keyOffset: Int = 0
   /// What the value is.
   var kind: JSONValueKind
 }
@@ -105,6 +107,7 @@ struct JSONScanner {
     while true {
       skipWhitespace()
       guard peek == UInt8(ascii: "\"") else { throw unexpected("a key string") }
+      let keyOffset = index
       let keySpan = try string()
       let key = try JSONStringDecoder.decode(bytes, span: keySpan)
       skipWhitespace()
@@ -113,7 +116,8 @@ struct JSONScanner {
       skipWhitespace()
       let start = index
       let kind = try value(depth: 1)
-      members.append(JSONMember(key: key, valueSpan: start..<index, kind: kind))
+      members.append(
+        JSONMember(key: key, valueSpan: start..<index, keyOffset: keyOffset, kind: kind))
       guard try containerContinues(close: "}") else { return members }
     }
   }

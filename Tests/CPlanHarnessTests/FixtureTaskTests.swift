@@ -110,10 +110,12 @@ struct FixtureTaskTests {
       at("lone-surrogate.json", 3, 18, "lone surrogate '\\ud83d' in a string"),
       file("top-level-array.json") { .notAnObject(file: $0, found: "an array") },
       file("missing-prompt.json") { .missingKey("prompt", file: $0) },
-      file("prompt-not-string.json") { .notAString("prompt", file: $0, found: "a number") },
-      file("name-null.json") { .notAString("name", file: $0, found: "null") },
+      file("prompt-not-string.json") {
+        .notAString("prompt", file: $0, found: "a number", line: 3, column: 15)
+      },
+      file("name-null.json") { .notAString("name", file: $0, found: "null", line: 2, column: 13) },
       file("unknown-docker-folder.json") { .unknownDockerFolder("python", file: $0) },
-      file("duplicate-escaped-key.json") { .duplicateKey("prompt", file: $0) },
+      file("duplicate-escaped-key.json") { .duplicateKey("prompt", file: $0, line: 4, column: 5) },
       file("name-two-parts.json") {
         .unparseableName(
           "django-openapi", file: $0,

@@ -78,7 +78,7 @@ struct JSONScannerTests {
 
   @Test("a top-level value other than an object is named")
   func notAnObject() {
-    #expect(throws: HarnessError.notAnObject(file: "t.json", found: "a string")) {
+    #expect(throws: HarnessError.notAnObject(file: "t.json", found: "a string", line: 1, column: 2)) {
       try task(" \"x\" ")
     }
   }
