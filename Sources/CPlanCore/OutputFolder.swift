@@ -166,6 +166,21 @@ public struct OutputFolder {
 
 /// The reason of a file system error in cplan's words, without Foundation's domain and code.
 public enum IOReason {
+  /// Why `path` cannot be written, in cplan's words: a part of it that is a file, not a folder,
+  /// is named; otherwise the reason of `error`.
+  public static func writing(_ path: String, _ error: Error) -> String {
+    var url = URL(fileURLWithPath: path).deletingLastPathComponent()
+    while url.path != "/" {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+        if !isFolder.boolValue { return "'\(url.path)' is a file, not a folder" }
+        break
+      }
+      url.deleteLastPathComponent()
+    }
+    return of(error)
+  }
+
   /// A short lower-case reason: "no such file or folder", "permission denied", or the system's
   /// own message for the underlying POSIX error.
   public static func of(_ error: Error) -> String {

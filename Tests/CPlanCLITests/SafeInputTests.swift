@@ -40,3 +40,18 @@ import Testing
     #expect(!result.stderr.lowercased().contains("nscocoaerrordomain"))
   }
 }
+
+@Suite struct OutputErrorTests {
+  @Test func anOutputBelowAFileSaysSoInCplansWords() throws {
+    let scratch = try ScratchFolder()
+    let file = scratch.child("report.txt")
+    try "keep\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let result = try CLIRunner.run([
+      "verify", "Tests/CPlanVerifyTests/Fixtures/patches/node-clean-sqlite-sequelize.patch",
+      "--name", "express-openapi-sqlite-sequelize", "--no-packs", "--output", file + "/x.json",
+    ])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("cannot write '\(file)/x.json': '\(file)' is a file, not a folder"))
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep\n")
+  }
+}

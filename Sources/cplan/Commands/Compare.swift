@@ -151,7 +151,7 @@ extension CPlan {
       do {
         try AtomicFile.write(text, to: URL(fileURLWithPath: path))
       } catch {
-        StandardError.write("error: cannot write '\(path)': \(error.localizedDescription)\n")
+        StandardError.write("error: cannot write '\(path)': \(IOReason.writing(path, error))\n")
         throw ExitCode(2)
       }
     }

@@ -234,7 +234,7 @@ extension CPlan {
       do {
         try AtomicFile.write(text, to: URL(fileURLWithPath: output))
       } catch {
-        StandardError.write("error: cannot write '\(output)': \(error.localizedDescription)\n")
+        StandardError.write("error: cannot write '\(output)': \(IOReason.writing(output, error))\n")
         throw ExitCode(2)
       }
     }
