@@ -86,3 +86,74 @@ public struct CodeBlock: Sendable, Hashable, Codable {
     self.includedFrom = includedFrom
   }
 }
+
+extension CorpusSection {
+  /// The most text one indexed section holds. FTS5 builds a snippet in time quadratic in the
+  /// hits of one row, so a huge section (a one-line 50 MB file) would make a search run for
+  /// minutes; no section of the shipped corpora comes near it (the largest is 52 KB).
+  public static let maxIndexedBytes = 64 << 10
+
+  /// The section cut into consecutive sections of at most `maxBytes` of text each, between
+  /// paragraphs and code blocks, and inside a paragraph too long on its own (at a space when
+  /// there is one); each part keeps the headings and anchor, and starts at its first line.
+  public func bounded(maxBytes: Int = CorpusSection.maxIndexedBytes) -> [CorpusSection] {
+    let size = paragraphs.reduce(0) { $0 + $1.text.utf8.count } + code.reduce(0) { $0 + $1.text.utf8.count }
+    guard size > maxBytes else { return [self] }
+    enum Piece { case prose(Paragraph), code(CodeBlock) }
+    var pieces: [(line: Int, size: Int, piece: Piece)] = []
+    for paragraph in paragraphs {
+      for part in Self.cut(paragraph, maxBytes: maxBytes) {
+        pieces.append((part.line, part.text.utf8.count, .prose(part)))
+      }
+    }
+    for block in code { pieces.append((block.line, block.text.utf8.count, .code(block))) }
+    pieces.sort { $0.line < $1.line }
+    var parts: [CorpusSection] = []
+    var current = CorpusSection(
+      corpus: corpus, path: path, headings: headings, anchor: anchor, startLine: startLine,
+      endLine: endLine, paragraphs: [], code: [])
+    var used = 0
+    for item in pieces {
+      if used + item.size > maxBytes, used > 0 {
+        current.endLine = max(current.startLine, item.line - 1)
+        parts.append(current)
+        current = CorpusSection(
+          corpus: corpus, path: path, headings: headings, anchor: anchor, startLine: item.line,
+          endLine: endLine, paragraphs: [], code: [])
+        used = 0
+      }
+      switch item.piece {
+      case .prose(let paragraph): current.paragraphs.append(paragraph)
+      case .code(let block): current.code.append(block)
+      }
+      used += item.size
+    }
+    parts.append(current)
+    return parts
+  }
+
+  /// A paragraph in parts of at most `maxBytes`, each with the line it starts on.
+  private static func cut(_ paragraph: Paragraph, maxBytes: Int) -> [Paragraph] {
+    var utf8 = paragraph.text.utf8[...]
+    guard utf8.count > maxBytes else { return [paragraph] }
+    var parts: [Paragraph] = []
+    var line = paragraph.line
+    while !utf8.isEmpty {
+      var end = utf8.index(utf8.startIndex, offsetBy: min(maxBytes, utf8.count))
+      if end < utf8.endIndex {
+        // Back to a space, and never inside a UTF-8 sequence.
+        if let space = utf8[utf8.startIndex..<end].lastIndex(of: 0x20), space > utf8.startIndex {
+          end = utf8.index(after: space)
+        }
+        while end > utf8.startIndex, end < utf8.endIndex, utf8[end] & 0xC0 == 0x80 {
+          end = utf8.index(before: end)
+        }
+      }
+      let text = String(decoding: utf8[..<end], as: UTF8.self)
+      parts.append(Paragraph(line: line, text: text))
+      line += text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      utf8 = utf8[end...]
+    }
+    return parts
+  }
+}

@@ -57,17 +57,19 @@ public enum DocumentIngester {
   ) -> [CorpusSection] {
     let lines = SourceLines(bytes)
     guard lines.count > 0 else { return [] }
+    let sections: [CorpusSection]
     switch format {
     case .restructuredText:
-      return RSTParser.sections(lines: lines, corpus: corpus, path: path)
+      sections = RSTParser.sections(lines: lines, corpus: corpus, path: path)
     case .markdown:
-      return MarkdownParser.sections(
+      sections = MarkdownParser.sections(
         lines: lines, corpus: corpus, path: path, includeRoot: includeRoot)
     case .html:
-      return HTMLParser.sections(lines: lines, corpus: corpus, path: path)
+      sections = HTMLParser.sections(lines: lines, corpus: corpus, path: path)
     case .text:
-      return textSections(lines: lines, corpus: corpus, path: path)
+      sections = textSections(lines: lines, corpus: corpus, path: path)
     }
+    return sections.flatMap { $0.bounded() }
   }
 
   /// Plain text: one section named after the file, paragraphs split on blank lines.
