@@ -65,6 +65,7 @@ public struct OutputFolder {
     }
     let parent = target.deletingLastPathComponent()
     Self.removeStaleStaging(in: parent, for: target.lastPathComponent)
+    Self.removeStaleMarkerTemporaries(in: target)
     staging = parent.appendingPathComponent(
       ".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
     try? manager.removeItem(at: staging)
@@ -100,6 +101,18 @@ public struct OutputFolder {
   }
 
   /// Writes one file (relative path) into the staging folder.
+  /// Temporary copies of the marker left by a run killed while writing it (cplan's own names,
+  /// `.cplan-output.tmp-PID-…`, of processes that no longer exist).
+  static func removeStaleMarkerTemporaries(in folder: URL) {
+    let prefix = ".\(marker).tmp-"
+    for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    where entry.hasPrefix(prefix) {
+      let pid = entry.dropFirst(prefix.count).prefix { $0 != "-" }
+      guard let pid = Int32(pid), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
+    }
+  }
+
   public mutating func write(_ data: Data, to relative: String) throws {
     let url = staging.appendingPathComponent(relative)
     do {
@@ -123,6 +136,33 @@ public struct OutputFolder {
     // The staging folder goes whether the commit succeeds or not.
     defer { abandon() }
     let manager = FileManager.default
+    let parent = target.deletingLastPathComponent()
+    // Two runs writing the same folder commit one after the other, never interleaved.
+    let lock = open(parent.path, O_RDONLY)
+    if lock >= 0 { flock(lock, LOCK_EX) }
+    defer { if lock >= 0 { close(lock) } }
+    let listing = ([Self.header] + written.sorted()).joined(separator: "\n") + "\n"
+    do {
+      if !manager.fileExists(atPath: target.path) && !Self.isLink(target) {
+        // A new folder appears whole, in one rename(2): a kill leaves it absent or complete.
+        try AtomicFile.write(Data(listing.utf8), to: staging.appendingPathComponent(Self.marker))
+        guard rename(staging.path, target.path) == 0 else {
+          throw OutputError.io(target.path, String(cString: strerror(errno)))
+        }
+        return
+      }
+    } catch let error as OutputError {
+      throw error
+    } catch {
+      throw OutputError.io(target.path, IOReason.of(error))
+    }
+    // Read again under the lock: another run may have committed since this one started.
+    let previous = Self.owned(in: target)
+    let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
+    let legacy = entries.contains(Self.marker) && previous.isEmpty
+    // The folder holds earlier output (or, with --force, the user's files): file by file, each
+    // in one rename(2). The marker first claims every file this commit may move, so a kill
+    // half-way leaves files the next run knows as its own, never foreign ones.
     for relative in written where !previous.contains(relative) && !legacy {
       let destination = target.appendingPathComponent(relative)
       if manager.fileExists(atPath: destination.path) || Self.isLink(destination) {
@@ -130,7 +170,8 @@ public struct OutputFolder {
       }
     }
     do {
-      try manager.createDirectory(at: target, withIntermediateDirectories: true)
+      let claimed = ([Self.header] + previous.union(written).sorted()).joined(separator: "\n") + "\n"
+      try AtomicFile.write(Data(claimed.utf8), to: target.appendingPathComponent(Self.marker))
       for relative in written {
         let source = staging.appendingPathComponent(relative)
         let destination = target.appendingPathComponent(relative)
@@ -145,7 +186,6 @@ public struct OutputFolder {
       for stale in previous.subtracting(current).sorted() {
         try? manager.removeItem(at: target.appendingPathComponent(stale))
       }
-      let listing = ([Self.header] + written.sorted()).joined(separator: "\n") + "\n"
       try AtomicFile.write(Data(listing.utf8), to: target.appendingPathComponent(Self.marker))
     } catch let error as OutputError {
       throw error
