@@ -16,6 +16,9 @@ final class DecodeContext {
     report(.error(code, message, at: location, suggestion: suggestion, notes: notes))
   }
 
+  /// At most this many unknown keys of one mapping are reported one by one.
+  static let unknownKeysShown = 50
+
   /// Reads a mapping whose keys must come from `known`; reports unknown and missing keys.
   /// - Parameters:
   ///   - node: the node that should be a mapping.
@@ -29,12 +32,22 @@ final class DecodeContext {
       error("wrong-type", "\(what) must be a mapping, found \(node.typeDescription)", at: node.start)
       return nil
     }
+    var unknown = 0
     for pair in pairs {
       let key = pair.key.scalar?.text ?? ""
-      if !known.contains(key) {
+      guard !known.contains(key) else { continue }
+      unknown += 1
+      // A file of unknown keys is one mistake, not hundreds of thousands of findings.
+      if unknown <= Self.unknownKeysShown {
         error(
           "unknown-key", "unknown key '\(key)' in \(what)", at: pair.key.start,
           suggestion: Suggestion.didYouMean(key, in: known))
+      } else if unknown == Self.unknownKeysShown + 1 {
+        let more = pairs.count(where: { !known.contains($0.key.scalar?.text ?? "") })
+          - Self.unknownKeysShown
+        error(
+          "unknown-key", "\(more) more unknown keys in \(what) are not listed",
+          at: pair.key.start, suggestion: "known keys: " + known.joined(separator: ", "))
       }
     }
     for key in required where node[key] == nil {

@@ -23,6 +23,7 @@ struct NodeBuilder {
   private var stack: [Frame] = []
   private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
   private var aliasExpansion = 0
+  private var nodes = 0
   private var documents = 0
   private var root: YAMLNode?
 
@@ -152,6 +153,14 @@ struct NodeBuilder {
   }
 
   private mutating func add(_ node: YAMLNode, weight: Int, anchor: String?) {
+    nodes += 1
+    if nodes > limits.maxNodes {
+      fail(
+        .error(
+          "yaml-node-limit", "the document holds more than \(limits.maxNodes) values",
+          at: node.start, suggestion: "split it; no manifest or pack comes near this"))
+      return
+    }
     if let anchor { anchors[anchor] = (node, weight) }
     if stack.isEmpty {
       if root == nil { root = node }

@@ -44,6 +44,16 @@ import Testing
     #expect(diagnostic.location.line == 20 && diagnostic.location.column == 1)
   }
 
+  @Test func aFloodOfUnknownKeysIsReportedOnceItPassesFifty() throws {
+    let scratch = try Scratch()
+    try scratch.write("spec.yaml", "openapi: 3.0.3\n")
+    let extra = (0..<500).map { "zz\($0): 1" }.joined(separator: "\n") + "\n"
+    try scratch.write("m.yaml", manifestText(extra))
+    let unknown = scratch.load(["m.yaml"]).errors("unknown-key")
+    #expect(unknown.count == 51)
+    #expect(unknown.last?.message == "450 more unknown keys in manifest are not listed")
+  }
+
   @Test func everyProblemInAFileIsReported() throws {
     let scratch = try Scratch()
     try scratch.write(

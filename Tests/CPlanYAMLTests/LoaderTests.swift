@@ -222,3 +222,14 @@ private func codes(_ result: YAMLLoadResult) -> [String] { result.diagnostics.ma
     #expect(separated.root?["c"]?.start == SourceLocation(file: "t.yaml", line: 3, column: 4))
   }
 }
+
+@Suite struct NodeLimitTests {
+  @Test func aDocumentOfTooManyValuesStopsEarly() {
+    let text = (0..<300).map { "k\($0): \($0)" }.joined(separator: "\n") + "\n"
+    let limited = YAMLLoader.load(
+      string: text, file: "t.yaml", limits: YAMLLimits(maxNodes: 100))
+    #expect(limited.root == nil)
+    #expect(limited.diagnostics.map(\.code) == ["yaml-node-limit"])
+    #expect(YAMLLoader.load(string: text, file: "t.yaml").root != nil)
+  }
+}
