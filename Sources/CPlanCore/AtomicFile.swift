@@ -10,6 +10,7 @@ public enum AtomicFile {
   public static func write(_ data: Data, to url: URL) throws {
     let folder = url.deletingLastPathComponent()
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    removeStaleTemporaries(of: url)
     let temporary = folder.appendingPathComponent(
       ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
     )
@@ -21,6 +22,23 @@ public enum AtomicFile {
     } catch {
       try? FileManager.default.removeItem(at: temporary)
       throw error
+    }
+  }
+
+  /// Removes temporaries of `url` that a process killed mid-write left (cplan's own names,
+  /// `.NAME.tmp-PID-…`, of processes that no longer exist).
+  static func removeStaleTemporaries(of url: URL) {
+    let folder = url.deletingLastPathComponent()
+    let prefix = ".\(url.lastPathComponent).tmp-"
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+      return
+    }
+    for entry in entries where entry.hasPrefix(prefix) {
+      let pid = entry.dropFirst(prefix.count).prefix { $0 != "-" }
+      guard let pid = Int32(pid), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
+        continue
+      }
+      try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
     }
   }
 
