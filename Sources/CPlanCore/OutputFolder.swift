@@ -209,6 +209,10 @@ public enum IOReason {
   /// Why `path` cannot be written, in cplan's words: a part of it that is a file, not a folder,
   /// is named; otherwise the reason of `error`.
   public static func writing(_ path: String, _ error: Error) -> String {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      return "it is a folder; name a file"
+    }
     var url = URL(fileURLWithPath: path).deletingLastPathComponent()
     while url.path != "/" {
       var isFolder: ObjCBool = false

@@ -39,6 +39,30 @@ private func indexed() throws -> (ScratchFolder, [String]) {
     #expect(hits.first?["path"] as? String == "docs/database.md")
   }
 
+  @Test func twoIndexersAndAReaderAllFinish() throws {
+    let (scratch, options) = try indexed()
+    defer { _ = scratch }
+    let commands: [[String]] = [
+      ["corpus", "index"] + options, ["corpus", "index"] + options,
+      ["corpus", "search", "trailing slash"] + options,
+    ]
+    // Started together, they run at once; each must finish with success.
+    let processes = try commands.map { arguments -> Process in
+      let process = Process()
+      process.executableURL = CLIRunner.binary
+      process.arguments = arguments
+      process.currentDirectoryURL = CLIRunner.repository
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      return process
+    }
+    for process in processes { process.waitUntilExit() }
+    #expect(processes.map(\.terminationStatus) == [0, 0, 0])
+    let after = try CLIRunner.run(["corpus", "search", "trailing slash"] + options)
+    #expect(after.stdout.contains("docs/routing.rst"))
+  }
+
   @Test func aCorpusIdNotInTheIndexIsAnErrorWithASuggestion() throws {
     let (scratch, options) = try indexed()
     defer { _ = scratch }
