@@ -13,7 +13,7 @@ private let helpSnapshots = CLIRunner.repository.appendingPathComponent(
     ["corpus", "cite-check"], ["corpus", "fetch"], ["packs"], ["packs", "list"],
     ["packs", "show"], ["packs", "lint"], ["packs", "export"], ["compare"], ["verify"],
     ["bench"], ["bench", "validate"], ["bench", "matrix"], ["bench", "corpus"],
-    ["bench", "verify"], ["bench", "calibrate"],
+    ["bench", "verify"], ["bench", "calibrate"], ["bench", "mine"],
   ]
 
   @Test(arguments: HelpTextTests.commands)

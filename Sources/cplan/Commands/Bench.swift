@@ -16,7 +16,7 @@ extension CPlan {
         """,
       subcommands: [
         ValidateBench.self, MatrixBench.self, CorpusBench.self, VerifyBench.self,
-        CalibrateBench.self,
+        CalibrateBench.self, MineBench.self,
       ])
   }
 
