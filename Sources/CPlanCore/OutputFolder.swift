@@ -38,10 +38,6 @@ public struct OutputFolder {
   /// The target folder (a symbolic link to a folder is written through, not replaced).
   public let target: URL
   private let staging: URL
-  private let previous: Set<String>
-  /// A marker of the first version lists no files: what this run writes again may be replaced,
-  /// and nothing else is removed.
-  private let legacy: Bool
   private var written: [String] = []
 
   /// Prepares to write `path`.
@@ -58,14 +54,11 @@ public struct OutputFolder {
     let exists = manager.fileExists(atPath: target.path, isDirectory: &isFolder)
     if exists, !isFolder.boolValue { throw OutputError.notAFolder(path) }
     let entries = exists ? (try? manager.contentsOfDirectory(atPath: target.path)) ?? [] : []
-    previous = Self.owned(in: target)
-    legacy = entries.contains(Self.marker) && previous.isEmpty
     if !entries.isEmpty, !entries.contains(Self.marker), !force {
       throw OutputError.foreignContent(path)
     }
     let parent = target.deletingLastPathComponent()
     Self.removeStaleStaging(in: parent, for: target.lastPathComponent)
-    Self.removeStaleMarkerTemporaries(in: target)
     staging = parent.appendingPathComponent(
       ".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
     try? manager.removeItem(at: staging)
@@ -101,18 +94,6 @@ public struct OutputFolder {
   }
 
   /// Writes one file (relative path) into the staging folder.
-  /// Temporary copies of the marker left by a run killed while writing it (cplan's own names,
-  /// `.cplan-output.tmp-PID-…`, of processes that no longer exist).
-  static func removeStaleMarkerTemporaries(in folder: URL) {
-    let prefix = ".\(marker).tmp-"
-    for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    where entry.hasPrefix(prefix) {
-      let pid = entry.dropFirst(prefix.count).prefix { $0 != "-" }
-      guard let pid = Int32(pid), kill(pid, 0) != 0, errno == ESRCH else { continue }
-      try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
-    }
-  }
-
   public mutating func write(_ data: Data, to relative: String) throws {
     let url = staging.appendingPathComponent(relative)
     do {
@@ -156,7 +137,10 @@ public struct OutputFolder {
     } catch {
       throw OutputError.io(target.path, IOReason.of(error))
     }
-    // Read again under the lock: another run may have committed since this one started.
+    // Read under the lock: another run may have committed since this one started. A marker of
+    // the first version lists no files: what this run writes again may be replaced, and nothing
+    // else is removed. (A temporary of the marker left by a killed run goes with the next
+    // AtomicFile write of the marker.)
     let previous = Self.owned(in: target)
     let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
     let legacy = entries.contains(Self.marker) && previous.isEmpty

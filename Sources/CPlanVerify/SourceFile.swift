@@ -66,9 +66,6 @@ public struct SourceFile: Sendable, Hashable {
     for line in lines { hasher.combine(line.text) }
   }
 
-  /// Whether a line is application code that decides (not set aside, in an application file).
-  public func decides(_ line: Int) -> Bool { role == .application && setAside[line] == nil }
-
   /// Why a line does not decide, or nil when it does.
   public func asideReason(_ line: Int) -> String? {
     role == .application ? setAside[line] : role.phrase

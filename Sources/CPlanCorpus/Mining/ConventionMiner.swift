@@ -41,6 +41,23 @@ public struct ConventionMiner: Sendable {
     return NearDuplicates(threshold: duplicateThreshold).merge(found, limit: limit)
   }
 
+  /// The best candidates of ranked search hits (`CorpusIndex.sections(matching:)`): a
+  /// section's relevance is its BM25 rank relative to the best hit's, at least 0.05.
+  public func candidates(
+    fromHits found: [(section: CorpusSection, rank: Double)], limit: Int
+  ) -> [Candidate] {
+    let ranks = Dictionary(
+      found.map { ("\($0.section.path):\($0.section.startLine)", $0.rank) },
+      uniquingKeysWith: { a, _ in a })
+    let best = found.map(\.rank).min() ?? -1
+    return candidates(
+      from: found.map(\.section),
+      relevance: { section in
+        let rank = ranks["\(section.path):\(section.startLine)"] ?? 0
+        return best < 0 ? max(0.05, rank / best) : 1
+      }, limit: limit)
+  }
+
   /// Every candidate sentence of one section, unranked and unmerged.
   func candidates(in section: CorpusSection, relevance: Double) -> [Candidate] {
     var found: [Candidate] = []

@@ -55,16 +55,7 @@ extension CPlan {
       var baseline: [String: MiningScore] = [:]
       for query in devSet.queries {
         let found = try index.sections(matching: query.query, corpus: query.corpus, limit: 200)
-        let ranks = Dictionary(
-          found.map { ("\($0.section.path):\($0.section.startLine)", $0.rank) },
-          uniquingKeysWith: { a, _ in a })
-        let best = found.map(\.rank).min() ?? -1
-        let candidates = ConventionMiner().candidates(
-          from: found.map(\.section),
-          relevance: { section in
-            let rank = ranks["\(section.path):\(section.startLine)"] ?? 0
-            return best < 0 ? max(0.05, rank / best) : 1
-          }, limit: 50)
+        let candidates = ConventionMiner().candidates(fromHits: found, limit: 50)
         let mined = MiningScore.of(candidates.map { ($0.path, $0.line) }, for: query)
         let plain = MiningScore.of(
           SectionBaseline.sentences(found.map(\.section), limit: 50), for: query)

@@ -71,16 +71,7 @@ extension CPlan {
         StandardError.write("error: nothing in '\(corpus)' matches '\(text)'; is it indexed?\n")
         throw ExitCode(1)
       }
-      let ranks = Dictionary(
-        found.map { ("\($0.section.path):\($0.section.startLine)", $0.rank) },
-        uniquingKeysWith: { a, _ in a })
-      let best = found.map(\.rank).min() ?? -1
-      let candidates = ConventionMiner().candidates(
-        from: found.map(\.section),
-        relevance: { section in
-          let rank = ranks["\(section.path):\(section.startLine)"] ?? 0
-          return best < 0 ? max(0.05, rank / best) : 1
-        }, limit: limit)
+      let candidates = ConventionMiner().candidates(fromHits: found, limit: limit)
       switch format {
       case .yaml:
         let packID = String(corpus.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })

@@ -110,6 +110,7 @@ extension CPlan {
     ) throws -> [VerificationJob] {
       var jobs: [VerificationJob] = []
       var treeTargets: [String: VerificationTarget] = [:]
+      let layers = layerMap(manifest)
       for path in paths {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -135,7 +136,7 @@ extension CPlan {
           jobs.append(
             VerificationJob(
               input: run.patch, kind: .patch, target: treeTargets[key]!, run: run,
-              reverse: reverse, base: base, layers: layers(manifest)))
+              reverse: reverse, base: base, layers: layers))
         }
         guard runs.isEmpty else { continue }
         guard let explicit else {
@@ -147,13 +148,13 @@ extension CPlan {
         jobs.append(
           VerificationJob(
             input: path, kind: isFolder.boolValue ? .folder : .patch, target: explicit,
-            reverse: reverse, base: base, layers: layers(manifest)))
+            reverse: reverse, base: base, layers: layers))
       }
       return jobs
     }
 
     /// The layer mapping: the defaults with the manifest's `layers` overrides.
-    private func layers(_ manifest: Manifest?) -> LayerMap {
+    private func layerMap(_ manifest: Manifest?) -> LayerMap {
       var overrides: [String: Layer?] = [:]
       for (name, folders) in manifest?.layers ?? [:] {
         let layer = Layer.allCases.first { $0.name == name }
